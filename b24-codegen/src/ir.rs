@@ -174,6 +174,9 @@ pub struct Placement {
     pub events: Vec<InterfaceEvent>,
     /// Interface commands, in spec order.
     pub commands: Vec<Command>,
+    /// The struct of its `PLACEMENT_OPTIONS` (an index into the module's
+    /// defs), when the spec documents them.
+    pub options: Option<usize>,
 }
 
 /// An interface event of a placement.

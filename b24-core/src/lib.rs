@@ -33,6 +33,7 @@ pub mod events;
 pub mod idempotent;
 pub mod limits;
 pub mod list;
+pub mod placement_options;
 pub mod retry;
 mod wire;
 
@@ -60,6 +61,7 @@ pub mod __private {
     pub use crate::idempotent::by_name as idempotent_by_name;
     pub use crate::lenient;
     pub use crate::typed::{looks_not_found, normalize_description};
+    pub use crate::placement_options::PlacementOptions;
     pub use crate::{
         ApiVersion, DecodeError, InterfaceEvents, ListMethod, Method, MethodError, Param,
         PlacementCommand, RestEvent, RestEvents, UndocumentedError,

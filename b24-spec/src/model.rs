@@ -77,6 +77,10 @@ pub struct Placement {
     /// Interface commands (`BX24.placement.call`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub commands: Vec<Command>,
+    /// Fields of `PLACEMENT_OPTIONS`, the JSON context the portal posts to
+    /// the handler when it opens the placement. Empty: none documented.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<Field>,
 }
 
 /// A JS interface event fired in the app's iframe.
@@ -126,6 +130,10 @@ pub struct Command {
     /// Example results (JSON).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub result_examples: Vec<String>,
+    /// The callback may fire more than once (`bind*Callback`: every time
+    /// the user acts), not only as the one answer to the call.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub repeats: bool,
 }
 
 /// A REST method such as `telephony.externalCall.register`.
@@ -324,6 +332,8 @@ mod raw {
         events: Vec<super::InterfaceEvent>,
         #[serde(default)]
         commands: Vec<super::Command>,
+        #[serde(default)]
+        options: Vec<super::Field>,
     }
 
     impl From<Placement> for super::Placement {
@@ -339,6 +349,7 @@ mod raw {
                 scopes: r.scopes,
                 events: r.events,
                 commands: r.commands,
+                options: r.options,
             }
         }
     }
@@ -401,6 +412,8 @@ mod raw {
         examples: Vec<String>,
         #[serde(default)]
         result_examples: Vec<String>,
+        #[serde(default)]
+        repeats: bool,
     });
 
     with_docs!(Method {

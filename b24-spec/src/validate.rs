@@ -299,6 +299,7 @@ pub(crate) fn validate(path: &str, file: &SpecFile) -> Vec<Diagnostic> {
                 optional_seen |= !a.required;
             }
         }
+        cx.fields(&p.options, "placement option");
         let mut wire = HashMap::new();
         let mut rust = HashMap::new();
         for c in &p.commands {

@@ -95,10 +95,7 @@ impl ::b24_core::__private::Method for AppInfo {
     const NAME: &'static str = "app.info";
     const SCOPE: &'static str = "basic";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("app.info");
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = AppInfoResult;
     type Error = AppInfoError;
 }
 /// The method `app.option.get` retrieves data linked to the application. If no input is provided, it will return all properties recorded via app.option.set.
@@ -271,10 +268,7 @@ impl ::b24_core::__private::Method for FeatureGet {
     const NAME: &'static str = "feature.get";
     const SCOPE: &'static str = "basic";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("feature.get");
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FeatureGetResult;
     type Error = FeatureGetError;
 }
 /// The `method.get` method returns two parameters `isExisting` and `isAvailable`, which determine the existence of the method in Bitrix24 and its availability for invocation.
@@ -340,10 +334,7 @@ impl ::b24_core::__private::Method for MethodGet {
     const NAME: &'static str = "method.get";
     const SCOPE: &'static str = "basic";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("method.get");
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = MethodGetResult;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `methods` method retrieves a list of available methods.
@@ -429,7 +420,7 @@ impl ::b24_core::__private::Method for Methods {
     const NAME: &'static str = "methods";
     const SCOPE: &'static str = "basic";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("methods");
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<::std::string::String>;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `profile` method allows you to retrieve basic information about the current user without any scopes, unlike user.current.
@@ -531,7 +522,7 @@ impl ::b24_core::__private::Method for Scope {
     const NAME: &'static str = "scope";
     const SCOPE: &'static str = "basic";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("scope");
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<::std::string::String>;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `server.time` returns the current server time in the format `YYYY-MM-DDThh:mm:ss±hh:mm`.
@@ -1077,6 +1068,347 @@ impl AccessNameResult {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.provider_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The object contains information about the application:
+///
+/// - `ID` — local identifier of the application in Bitrix24
+/// - `CODE` — application code
+/// - `VERSION` — installed version of the application
+/// - `STATUS` — status of the application. Possible values:
+///     - `F` (Free) — free
+///     - `D` (Demo) — demo version
+///     - `T` (Trial) — trial version (time-limited)
+///     - `P` (Paid) — paid application
+///     - `L` (Local) — local application
+/// - `INSTALLED` — [true|false] status of the application's installation. If the application is not installed, it is only available to Bitrix24 administrators and should signal the end of installation by calling BX24.installFinish
+/// - `PAYMENT_EXPIRED` — [Y|N] flag indicating whether the paid period or trial period has expired
+/// - `DAYS` — number of days remaining until the end of the paid period or trial period
+/// - `LICENSE` — designation of the plan with the region indicated as a prefix. Consists of the base language of Bitrix24 and the identifier of the plan. In cases where the composition of the plans has changed while retaining the public name (such as CRM+, Team, and Company), it is not possible to determine which plan is active based on this field. Examples of possible values:
+///     - `de_project` — Project plan
+///     - `de_basic` — Basic plan
+///     - `de_std` — Standard plan
+///     - `de_pro100` — Professional plan
+///     - `de_ent250` — Enterprise 250
+///     - `de_ent500` — Enterprise 500
+///     - `de_ent1000` — Enterprise 1000
+///     - `de_ent2000` — Enterprise 2000
+///     - `de_ent10000` — Enterprise 10000
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct AppInfoResult {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `VERSION`.
+    #[serde(
+        rename = "VERSION",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub version: ::std::option::Option<f64>,
+    /// Wire name: `STATUS`.
+    #[serde(
+        rename = "STATUS",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status: ::std::option::Option<::std::string::String>,
+    /// Wire name: `INSTALLED`.
+    #[serde(
+        rename = "INSTALLED",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub installed: ::std::option::Option<bool>,
+    /// Wire name: `PAYMENT_EXPIRED`.
+    #[serde(
+        rename = "PAYMENT_EXPIRED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub payment_expired: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DAYS`.
+    #[serde(rename = "DAYS", default, skip_serializing_if = "Option::is_none")]
+    pub days: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `LANGUAGE_ID`.
+    #[serde(
+        rename = "LANGUAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub language_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LICENSE`.
+    #[serde(
+        rename = "LICENSE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub license: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LICENSE_TYPE`.
+    #[serde(
+        rename = "LICENSE_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub license_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LICENSE_FAMILY`.
+    #[serde(
+        rename = "LICENSE_FAMILY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub license_family: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl AppInfoResult {
+    /// Creates a `AppInfoResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            version: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            installed: ::std::option::Option::None,
+            payment_expired: ::std::option::Option::None,
+            days: ::std::option::Option::None,
+            language_id: ::std::option::Option::None,
+            license: ::std::option::Option::None,
+            license_type: ::std::option::Option::None,
+            license_family: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `VERSION`.
+    #[must_use]
+    pub fn version(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STATUS`.
+    #[must_use]
+    pub fn status(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `INSTALLED`.
+    #[must_use]
+    pub fn installed(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.installed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PAYMENT_EXPIRED`.
+    #[must_use]
+    pub fn payment_expired(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.payment_expired = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DAYS`.
+    #[must_use]
+    pub fn days(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.days = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LANGUAGE_ID`.
+    #[must_use]
+    pub fn language_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.language_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LICENSE`.
+    #[must_use]
+    pub fn license(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.license = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LICENSE_TYPE`.
+    #[must_use]
+    pub fn license_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.license_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LICENSE_FAMILY`.
+    #[must_use]
+    pub fn license_family(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.license_family = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The object contains information about the method's availability:
+/// - `value` — (Y/N) presence of the feature in Bitrix24
+/// - `lang_selfhosted` — *lang* is replaced with en, de, ua, kz, etc. (used for on-premise *Bitrix24*)
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FeatureGetResult {
+    /// Wire name: `value`.
+    #[serde(
+        rename = "value",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FeatureGetResult {
+    /// Creates a `FeatureGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            value: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `value`.
+    #[must_use]
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Two parameters are returned:
+///
+/// - `isExisting => true/false` — determines whether the method exists in this Bitrix24
+/// - `isAvailable => true/false` — determines the availability of the method for invocation with the current access permissions (scope) of the application
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct MethodGetResult {
+    /// Wire name: `isExisting`.
+    #[serde(
+        rename = "isExisting",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_existing: ::std::option::Option<bool>,
+    /// Wire name: `isAvailable`.
+    #[serde(
+        rename = "isAvailable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_available: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl MethodGetResult {
+    /// Creates a `MethodGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_existing: ::std::option::Option::None,
+            is_available: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isExisting`.
+    #[must_use]
+    pub fn is_existing(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_existing = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isAvailable`.
+    #[must_use]
+    pub fn is_available(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_available = ::std::option::Option::Some(value.into());
         self
     }
 }

@@ -440,7 +440,7 @@ impl ::b24_core::__private::Method for ActivityList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "bizproc.activity.list",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<::std::string::String>;
     type Error = ActivityListError;
 }
 /// The `bizproc.activity.log` method logs information into the business process log. Event logging must be enabled in the business process template.
@@ -1116,7 +1116,7 @@ impl ::b24_core::__private::Method for RobotList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "bizproc.robot.list",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<::std::string::String>;
     type Error = RobotListError;
 }
 /// The `bizproc.robot.update` method updates the fields of the Automation Rule registered by the application.
@@ -1750,19 +1750,11 @@ impl ::b24_core::__private::Method for WorkflowInstances {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "bizproc.workflow.instances",
     );
-    type Output = ::std::vec::Vec<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >;
+    type Output = ::std::vec::Vec<WorkflowInstancesResultItem>;
     type Error = WorkflowInstancesError;
 }
 impl ::b24_core::__private::ListMethod for WorkflowInstances {
-    type Item = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Item = WorkflowInstancesResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -10976,6 +10968,172 @@ impl TaskListResultItem {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.document_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `WorkflowInstancesResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct WorkflowInstancesResultItem {
+    /// Wire name: `DOCUMENT_ID`.
+    #[serde(
+        rename = "DOCUMENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub document_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ENTITY`.
+    #[serde(
+        rename = "ENTITY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `STARTED`.
+    #[serde(
+        rename = "STARTED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub started: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MODULE_ID`.
+    #[serde(
+        rename = "MODULE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub module_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `OWNED_UNTIL`.
+    #[serde(rename = "OWNED_UNTIL", default, skip_serializing_if = "Option::is_none")]
+    pub owned_until: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `TEMPLATE_ID`.
+    #[serde(
+        rename = "TEMPLATE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub template_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `STARTED_BY`.
+    #[serde(
+        rename = "STARTED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub started_by: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl WorkflowInstancesResultItem {
+    /// Creates a `WorkflowInstancesResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            document_id: ::std::option::Option::None,
+            entity: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            started: ::std::option::Option::None,
+            module_id: ::std::option::Option::None,
+            owned_until: ::std::option::Option::None,
+            template_id: ::std::option::Option::None,
+            started_by: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `DOCUMENT_ID`.
+    #[must_use]
+    pub fn document_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.document_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY`.
+    #[must_use]
+    pub fn entity(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STARTED`.
+    #[must_use]
+    pub fn started(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.started = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MODULE_ID`.
+    #[must_use]
+    pub fn module_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.module_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `OWNED_UNTIL`.
+    #[must_use]
+    pub fn owned_until(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.owned_until = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TEMPLATE_ID`.
+    #[must_use]
+    pub fn template_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.template_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STARTED_BY`.
+    #[must_use]
+    pub fn started_by(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.started_by = ::std::option::Option::Some(value.into());
         self
     }
 }

@@ -732,10 +732,7 @@ impl ::b24_core::__private::Method for V1ClienttypeList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "booking.v1.clienttype.list",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = V1ClienttypeListResult;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `booking.v1.resource.add` adds a new resource.
@@ -782,10 +779,7 @@ impl ::b24_core::__private::Method for V1ResourceAdd {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "booking.v1.resource.add",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = V1ResourceAddResult;
     type Error = V1ResourceAddError;
 }
 /// The method `booking.v1.resource.delete` removes a resource.
@@ -1235,10 +1229,7 @@ impl ::b24_core::__private::Method for V1ResourceTypeAdd {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "booking.v1.resourceType.add",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = V1ResourceTypeAddResult;
     type Error = V1ResourceTypeAddError;
 }
 /// The method `booking.v1.resourceType.delete` removes a resource type.
@@ -4214,6 +4205,113 @@ impl V1BookingUpdateFields {
         self
     }
 }
+/// The `V1ClienttypeListResultClientTypeItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct V1ClienttypeListResultClientTypeItem {
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `module`.
+    #[serde(
+        rename = "module",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub module: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl V1ClienttypeListResultClientTypeItem {
+    /// Creates a `V1ClienttypeListResultClientTypeItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            code: ::std::option::Option::None,
+            module: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `module`.
+    #[must_use]
+    pub fn module(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.module = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// An object containing the list of client types
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct V1ClienttypeListResult {
+    /// Wire name: `clientType`.
+    #[serde(rename = "clientType", default, skip_serializing_if = "Option::is_none")]
+    pub client_type: ::std::option::Option<
+        ::std::vec::Vec<V1ClienttypeListResultClientTypeItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl V1ClienttypeListResult {
+    /// Creates a `V1ClienttypeListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            client_type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `clientType`.
+    #[must_use]
+    pub fn client_type(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<V1ClienttypeListResultClientTypeItem>,
+        >,
+    ) -> Self {
+        self.client_type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// How to display the resource. Possible values:
 /// - `Y` — in the schedule columns
 /// - `N` — when resources overlap
@@ -5280,6 +5378,48 @@ impl V1ResourceAddFields {
         value: impl ::std::convert::Into<i64>,
     ) -> Self {
         self.confirmation_counter_delay = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The root element of the response, contains the identifier of the created resource
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct V1ResourceAddResult {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl V1ResourceAddResult {
+    /// Creates a `V1ResourceAddResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -9651,6 +9791,48 @@ impl V1ResourceTypeAddFields {
         value: impl ::std::convert::Into<i64>,
     ) -> Self {
         self.confirmation_counter_delay = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The root element of the response, contains the identifier of the created resource type
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct V1ResourceTypeAddResult {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl V1ResourceTypeAddResult {
+    /// Creates a `V1ResourceTypeAddResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
         self
     }
 }

@@ -716,7 +716,7 @@ impl ::b24_core::__private::Method for SaleCashboxHandlerList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.cashbox.handler.list",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<SaleCashboxHandlerListResultItem>;
     type Error = SaleCashboxHandlerListError;
 }
 /// The method `sale.cashbox.handler.update` updates the data of the REST cash register handler.
@@ -932,7 +932,7 @@ impl ::b24_core::__private::Method for SaleCashboxList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.cashbox.list",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<SaleCashboxListResultItem>;
     type Error = SaleCashboxListError;
 }
 /// The method `sale.cashbox.update` updates an existing cash register.
@@ -2337,6 +2337,1295 @@ impl SaleCashboxHandlerAddSettings {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.http_version = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SaleCashboxHandlerListResultItemSettingsConfigAuthItemsLogin` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SaleCashboxHandlerListResultItemSettingsConfigAuthItemsLogin {
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `REQUIRED`.
+    #[serde(
+        rename = "REQUIRED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub required: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LABEL`.
+    #[serde(
+        rename = "LABEL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub label: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SaleCashboxHandlerListResultItemSettingsConfigAuthItemsLogin {
+    /// Creates a `SaleCashboxHandlerListResultItemSettingsConfigAuthItemsLogin` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            required: ::std::option::Option::None,
+            label: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REQUIRED`.
+    #[must_use]
+    pub fn required(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LABEL`.
+    #[must_use]
+    pub fn label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.label = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SaleCashboxHandlerListResultItemSettingsConfigAuthItemsPassword` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SaleCashboxHandlerListResultItemSettingsConfigAuthItemsPassword {
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `REQUIRED`.
+    #[serde(
+        rename = "REQUIRED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub required: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LABEL`.
+    #[serde(
+        rename = "LABEL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub label: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SaleCashboxHandlerListResultItemSettingsConfigAuthItemsPassword {
+    /// Creates a `SaleCashboxHandlerListResultItemSettingsConfigAuthItemsPassword` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            required: ::std::option::Option::None,
+            label: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REQUIRED`.
+    #[must_use]
+    pub fn required(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LABEL`.
+    #[must_use]
+    pub fn label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.label = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SaleCashboxHandlerListResultItemSettingsConfigAuthItems` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SaleCashboxHandlerListResultItemSettingsConfigAuthItems {
+    /// Wire name: `LOGIN`.
+    #[serde(rename = "LOGIN", default, skip_serializing_if = "Option::is_none")]
+    pub login: ::std::option::Option<
+        SaleCashboxHandlerListResultItemSettingsConfigAuthItemsLogin,
+    >,
+    /// Wire name: `PASSWORD`.
+    #[serde(rename = "PASSWORD", default, skip_serializing_if = "Option::is_none")]
+    pub password: ::std::option::Option<
+        SaleCashboxHandlerListResultItemSettingsConfigAuthItemsPassword,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SaleCashboxHandlerListResultItemSettingsConfigAuthItems {
+    /// Creates a `SaleCashboxHandlerListResultItemSettingsConfigAuthItems` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            login: ::std::option::Option::None,
+            password: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `LOGIN`.
+    #[must_use]
+    pub fn login(
+        mut self,
+        value: impl ::std::convert::Into<
+            SaleCashboxHandlerListResultItemSettingsConfigAuthItemsLogin,
+        >,
+    ) -> Self {
+        self.login = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PASSWORD`.
+    #[must_use]
+    pub fn password(
+        mut self,
+        value: impl ::std::convert::Into<
+            SaleCashboxHandlerListResultItemSettingsConfigAuthItemsPassword,
+        >,
+    ) -> Self {
+        self.password = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SaleCashboxHandlerListResultItemSettingsConfigAuth` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SaleCashboxHandlerListResultItemSettingsConfigAuth {
+    /// Wire name: `LABEL`.
+    #[serde(
+        rename = "LABEL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub label: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ITEMS`.
+    #[serde(rename = "ITEMS", default, skip_serializing_if = "Option::is_none")]
+    pub items: ::std::option::Option<
+        SaleCashboxHandlerListResultItemSettingsConfigAuthItems,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SaleCashboxHandlerListResultItemSettingsConfigAuth {
+    /// Creates a `SaleCashboxHandlerListResultItemSettingsConfigAuth` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            label: ::std::option::Option::None,
+            items: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `LABEL`.
+    #[must_use]
+    pub fn label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ITEMS`.
+    #[must_use]
+    pub fn items(
+        mut self,
+        value: impl ::std::convert::Into<
+            SaleCashboxHandlerListResultItemSettingsConfigAuthItems,
+        >,
+    ) -> Self {
+        self.items = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SaleCashboxHandlerListResultItemSettingsConfigCompanyItemsInn` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SaleCashboxHandlerListResultItemSettingsConfigCompanyItemsInn {
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `REQUIRED`.
+    #[serde(
+        rename = "REQUIRED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub required: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LABEL`.
+    #[serde(
+        rename = "LABEL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub label: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DISABLED`.
+    #[serde(
+        rename = "DISABLED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub disabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MULTIPLE`.
+    #[serde(
+        rename = "MULTIPLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub multiple: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MULTILINE`.
+    #[serde(
+        rename = "MULTILINE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub multiline: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SaleCashboxHandlerListResultItemSettingsConfigCompanyItemsInn {
+    /// Creates a `SaleCashboxHandlerListResultItemSettingsConfigCompanyItemsInn` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            required: ::std::option::Option::None,
+            label: ::std::option::Option::None,
+            disabled: ::std::option::Option::None,
+            multiple: ::std::option::Option::None,
+            multiline: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REQUIRED`.
+    #[must_use]
+    pub fn required(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LABEL`.
+    #[must_use]
+    pub fn label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DISABLED`.
+    #[must_use]
+    pub fn disabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.disabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MULTIPLE`.
+    #[must_use]
+    pub fn multiple(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MULTILINE`.
+    #[must_use]
+    pub fn multiline(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.multiline = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SaleCashboxHandlerListResultItemSettingsConfigCompanyItems` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SaleCashboxHandlerListResultItemSettingsConfigCompanyItems {
+    /// Wire name: `INN`.
+    #[serde(rename = "INN", default, skip_serializing_if = "Option::is_none")]
+    pub inn: ::std::option::Option<
+        SaleCashboxHandlerListResultItemSettingsConfigCompanyItemsInn,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SaleCashboxHandlerListResultItemSettingsConfigCompanyItems {
+    /// Creates a `SaleCashboxHandlerListResultItemSettingsConfigCompanyItems` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            inn: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `INN`.
+    #[must_use]
+    pub fn inn(
+        mut self,
+        value: impl ::std::convert::Into<
+            SaleCashboxHandlerListResultItemSettingsConfigCompanyItemsInn,
+        >,
+    ) -> Self {
+        self.inn = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SaleCashboxHandlerListResultItemSettingsConfigCompany` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SaleCashboxHandlerListResultItemSettingsConfigCompany {
+    /// Wire name: `LABEL`.
+    #[serde(
+        rename = "LABEL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub label: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ITEMS`.
+    #[serde(rename = "ITEMS", default, skip_serializing_if = "Option::is_none")]
+    pub items: ::std::option::Option<
+        SaleCashboxHandlerListResultItemSettingsConfigCompanyItems,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SaleCashboxHandlerListResultItemSettingsConfigCompany {
+    /// Creates a `SaleCashboxHandlerListResultItemSettingsConfigCompany` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            label: ::std::option::Option::None,
+            items: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `LABEL`.
+    #[must_use]
+    pub fn label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ITEMS`.
+    #[must_use]
+    pub fn items(
+        mut self,
+        value: impl ::std::convert::Into<
+            SaleCashboxHandlerListResultItemSettingsConfigCompanyItems,
+        >,
+    ) -> Self {
+        self.items = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SaleCashboxHandlerListResultItemSettingsConfigInteractionItemsModeOptions` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SaleCashboxHandlerListResultItemSettingsConfigInteractionItemsModeOptions {
+    /// Wire name: `ACTIVE`.
+    #[serde(
+        rename = "ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TEST`.
+    #[serde(
+        rename = "TEST",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub test: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SaleCashboxHandlerListResultItemSettingsConfigInteractionItemsModeOptions {
+    /// Creates a `SaleCashboxHandlerListResultItemSettingsConfigInteractionItemsModeOptions` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            active: ::std::option::Option::None,
+            test: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TEST`.
+    #[must_use]
+    pub fn test(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.test = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SaleCashboxHandlerListResultItemSettingsConfigInteractionItemsMode` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SaleCashboxHandlerListResultItemSettingsConfigInteractionItemsMode {
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LABEL`.
+    #[serde(
+        rename = "LABEL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub label: ::std::option::Option<::std::string::String>,
+    /// Wire name: `OPTIONS`.
+    #[serde(rename = "OPTIONS", default, skip_serializing_if = "Option::is_none")]
+    pub options: ::std::option::Option<
+        SaleCashboxHandlerListResultItemSettingsConfigInteractionItemsModeOptions,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SaleCashboxHandlerListResultItemSettingsConfigInteractionItemsMode {
+    /// Creates a `SaleCashboxHandlerListResultItemSettingsConfigInteractionItemsMode` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            label: ::std::option::Option::None,
+            options: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LABEL`.
+    #[must_use]
+    pub fn label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `OPTIONS`.
+    #[must_use]
+    pub fn options(
+        mut self,
+        value: impl ::std::convert::Into<
+            SaleCashboxHandlerListResultItemSettingsConfigInteractionItemsModeOptions,
+        >,
+    ) -> Self {
+        self.options = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SaleCashboxHandlerListResultItemSettingsConfigInteractionItems` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SaleCashboxHandlerListResultItemSettingsConfigInteractionItems {
+    /// Wire name: `MODE`.
+    #[serde(rename = "MODE", default, skip_serializing_if = "Option::is_none")]
+    pub mode: ::std::option::Option<
+        SaleCashboxHandlerListResultItemSettingsConfigInteractionItemsMode,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SaleCashboxHandlerListResultItemSettingsConfigInteractionItems {
+    /// Creates a `SaleCashboxHandlerListResultItemSettingsConfigInteractionItems` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            mode: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `MODE`.
+    #[must_use]
+    pub fn mode(
+        mut self,
+        value: impl ::std::convert::Into<
+            SaleCashboxHandlerListResultItemSettingsConfigInteractionItemsMode,
+        >,
+    ) -> Self {
+        self.mode = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SaleCashboxHandlerListResultItemSettingsConfigInteraction` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SaleCashboxHandlerListResultItemSettingsConfigInteraction {
+    /// Wire name: `LABEL`.
+    #[serde(
+        rename = "LABEL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub label: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ITEMS`.
+    #[serde(rename = "ITEMS", default, skip_serializing_if = "Option::is_none")]
+    pub items: ::std::option::Option<
+        SaleCashboxHandlerListResultItemSettingsConfigInteractionItems,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SaleCashboxHandlerListResultItemSettingsConfigInteraction {
+    /// Creates a `SaleCashboxHandlerListResultItemSettingsConfigInteraction` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            label: ::std::option::Option::None,
+            items: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `LABEL`.
+    #[must_use]
+    pub fn label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ITEMS`.
+    #[must_use]
+    pub fn items(
+        mut self,
+        value: impl ::std::convert::Into<
+            SaleCashboxHandlerListResultItemSettingsConfigInteractionItems,
+        >,
+    ) -> Self {
+        self.items = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SaleCashboxHandlerListResultItemSettingsConfig` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SaleCashboxHandlerListResultItemSettingsConfig {
+    /// Wire name: `AUTH`.
+    #[serde(rename = "AUTH", default, skip_serializing_if = "Option::is_none")]
+    pub auth: ::std::option::Option<SaleCashboxHandlerListResultItemSettingsConfigAuth>,
+    /// Wire name: `COMPANY`.
+    #[serde(rename = "COMPANY", default, skip_serializing_if = "Option::is_none")]
+    pub company: ::std::option::Option<
+        SaleCashboxHandlerListResultItemSettingsConfigCompany,
+    >,
+    /// Wire name: `INTERACTION`.
+    #[serde(rename = "INTERACTION", default, skip_serializing_if = "Option::is_none")]
+    pub interaction: ::std::option::Option<
+        SaleCashboxHandlerListResultItemSettingsConfigInteraction,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SaleCashboxHandlerListResultItemSettingsConfig {
+    /// Creates a `SaleCashboxHandlerListResultItemSettingsConfig` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            auth: ::std::option::Option::None,
+            company: ::std::option::Option::None,
+            interaction: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `AUTH`.
+    #[must_use]
+    pub fn auth(
+        mut self,
+        value: impl ::std::convert::Into<
+            SaleCashboxHandlerListResultItemSettingsConfigAuth,
+        >,
+    ) -> Self {
+        self.auth = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COMPANY`.
+    #[must_use]
+    pub fn company(
+        mut self,
+        value: impl ::std::convert::Into<
+            SaleCashboxHandlerListResultItemSettingsConfigCompany,
+        >,
+    ) -> Self {
+        self.company = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `INTERACTION`.
+    #[must_use]
+    pub fn interaction(
+        mut self,
+        value: impl ::std::convert::Into<
+            SaleCashboxHandlerListResultItemSettingsConfigInteraction,
+        >,
+    ) -> Self {
+        self.interaction = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SaleCashboxHandlerListResultItemSettings` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SaleCashboxHandlerListResultItemSettings {
+    /// Wire name: `PRINT_URL`.
+    #[serde(
+        rename = "PRINT_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub print_url: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CHECK_URL`.
+    #[serde(
+        rename = "CHECK_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub check_url: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CONFIG`.
+    #[serde(rename = "CONFIG", default, skip_serializing_if = "Option::is_none")]
+    pub config: ::std::option::Option<SaleCashboxHandlerListResultItemSettingsConfig>,
+    /// Wire name: `SUPPORTS_FFD105`.
+    #[serde(
+        rename = "SUPPORTS_FFD105",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub supports_ffd105: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SaleCashboxHandlerListResultItemSettings {
+    /// Creates a `SaleCashboxHandlerListResultItemSettings` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            print_url: ::std::option::Option::None,
+            check_url: ::std::option::Option::None,
+            config: ::std::option::Option::None,
+            supports_ffd105: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `PRINT_URL`.
+    #[must_use]
+    pub fn print_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.print_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CHECK_URL`.
+    #[must_use]
+    pub fn check_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.check_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CONFIG`.
+    #[must_use]
+    pub fn config(
+        mut self,
+        value: impl ::std::convert::Into<SaleCashboxHandlerListResultItemSettingsConfig>,
+    ) -> Self {
+        self.config = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SUPPORTS_FFD105`.
+    #[must_use]
+    pub fn supports_ffd105(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.supports_ffd105 = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SaleCashboxHandlerListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SaleCashboxHandlerListResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SETTINGS`.
+    #[serde(rename = "SETTINGS", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<SaleCashboxHandlerListResultItemSettings>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SaleCashboxHandlerListResultItem {
+    /// Creates a `SaleCashboxHandlerListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SETTINGS`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<SaleCashboxHandlerListResultItemSettings>,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SaleCashboxListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SaleCashboxListResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `OFD`.
+    #[serde(
+        rename = "OFD",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ofd: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EMAIL`.
+    #[serde(
+        rename = "EMAIL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub email: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DATE_CREATE`.
+    #[serde(rename = "DATE_CREATE", default, skip_serializing_if = "Option::is_none")]
+    pub date_create: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `DATE_LAST_CHECK`.
+    #[serde(
+        rename = "DATE_LAST_CHECK",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_last_check: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `NUMBER_KKM`.
+    #[serde(
+        rename = "NUMBER_KKM",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub number_kkm: ::std::option::Option<::std::string::String>,
+    /// Wire name: `KKM_ID`.
+    #[serde(rename = "KKM_ID", default, skip_serializing_if = "Option::is_none")]
+    pub kkm_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `ACTIVE`.
+    #[serde(
+        rename = "ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USE_OFFLINE`.
+    #[serde(
+        rename = "USE_OFFLINE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub use_offline: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ENABLED`.
+    #[serde(
+        rename = "ENABLED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub enabled: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SaleCashboxListResultItem {
+    /// Creates a `SaleCashboxListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            ofd: ::std::option::Option::None,
+            email: ::std::option::Option::None,
+            date_create: ::std::option::Option::None,
+            date_last_check: ::std::option::Option::None,
+            number_kkm: ::std::option::Option::None,
+            kkm_id: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            use_offline: ::std::option::Option::None,
+            enabled: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `OFD`.
+    #[must_use]
+    pub fn ofd(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ofd = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EMAIL`.
+    #[must_use]
+    pub fn email(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.email = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_CREATE`.
+    #[must_use]
+    pub fn date_create(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.date_create = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_LAST_CHECK`.
+    #[must_use]
+    pub fn date_last_check(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.date_last_check = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NUMBER_KKM`.
+    #[must_use]
+    pub fn number_kkm(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.number_kkm = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `KKM_ID`.
+    #[must_use]
+    pub fn kkm_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.kkm_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USE_OFFLINE`.
+    #[must_use]
+    pub fn use_offline(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.use_offline = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENABLED`.
+    #[must_use]
+    pub fn enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.enabled = ::std::option::Option::Some(value.into());
         self
     }
 }

@@ -265,14 +265,11 @@ impl ::b24_core::__private::Method for ExtraList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "catalog.extra.list",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ExtraListResult;
     type Error = ExtraListError;
 }
 impl ::b24_core::__private::ListMethod for ExtraList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = ExtraListResultExtrasItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "extras",
     );
@@ -553,6 +550,103 @@ impl ExtraGetFieldsResult {
         >,
     ) -> Self {
         self.extra = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ExtraListResultExtrasItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ExtraListResultExtrasItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `percentage`.
+    #[serde(
+        rename = "percentage",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub percentage: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ExtraListResultExtrasItem {
+    /// Creates a `ExtraListResultExtrasItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            percentage: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `percentage`.
+    #[must_use]
+    pub fn percentage(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.percentage = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ExtraListResult {
+    /// Wire name: `extras`.
+    #[serde(rename = "extras", default, skip_serializing_if = "Option::is_none")]
+    pub extras: ::std::option::Option<::std::vec::Vec<ExtraListResultExtrasItem>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ExtraListResult {
+    /// Creates a `ExtraListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            extras: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `extras`.
+    #[must_use]
+    pub fn extras(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<ExtraListResultExtrasItem>>,
+    ) -> Self {
+        self.extras = ::std::option::Option::Some(value.into());
         self
     }
 }

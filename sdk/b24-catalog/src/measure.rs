@@ -372,14 +372,11 @@ impl ::b24_core::__private::Method for MeasureList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "catalog.measure.list",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = MeasureListResult;
     type Error = MeasureListError;
 }
 impl ::b24_core::__private::ListMethod for MeasureList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = MeasureListResultMeasuresItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "measures",
     );
@@ -1163,6 +1160,121 @@ impl MeasureGetFieldsResult {
         >,
     ) -> Self {
         self.measure = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `MeasureListResultMeasuresItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct MeasureListResultMeasuresItem {
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<f64>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `symbolIntl`.
+    #[serde(
+        rename = "symbolIntl",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub symbol_intl: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl MeasureListResultMeasuresItem {
+    /// Creates a `MeasureListResultMeasuresItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            code: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            symbol_intl: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `symbolIntl`.
+    #[must_use]
+    pub fn symbol_intl(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.symbol_intl = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct MeasureListResult {
+    /// Wire name: `measures`.
+    #[serde(rename = "measures", default, skip_serializing_if = "Option::is_none")]
+    pub measures: ::std::option::Option<::std::vec::Vec<MeasureListResultMeasuresItem>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl MeasureListResult {
+    /// Creates a `MeasureListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            measures: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `measures`.
+    #[must_use]
+    pub fn measures(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<MeasureListResultMeasuresItem>>,
+    ) -> Self {
+        self.measures = ::std::option::Option::Some(value.into());
         self
     }
 }

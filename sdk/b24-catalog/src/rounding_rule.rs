@@ -362,14 +362,11 @@ impl ::b24_core::__private::Method for RoundingRuleList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "catalog.roundingRule.list",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = RoundingRuleListResult;
     type Error = RoundingRuleListError;
 }
 impl ::b24_core::__private::ListMethod for RoundingRuleList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = RoundingRuleListResultRoundingRulesItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "roundingRules",
     );
@@ -1264,6 +1261,122 @@ impl RoundingRuleGetFieldsResult {
         >,
     ) -> Self {
         self.rounding_rule = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RoundingRuleListResultRoundingRulesItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RoundingRuleListResultRoundingRulesItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `price`.
+    #[serde(
+        rename = "price",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub price: ::std::option::Option<f64>,
+    /// Wire name: `roundType`.
+    #[serde(
+        rename = "roundType",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub round_type: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RoundingRuleListResultRoundingRulesItem {
+    /// Creates a `RoundingRuleListResultRoundingRulesItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            price: ::std::option::Option::None,
+            round_type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `price`.
+    #[must_use]
+    pub fn price(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.price = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `roundType`.
+    #[must_use]
+    pub fn round_type(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.round_type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RoundingRuleListResult {
+    /// Wire name: `roundingRules`.
+    #[serde(rename = "roundingRules", default, skip_serializing_if = "Option::is_none")]
+    pub rounding_rules: ::std::option::Option<
+        ::std::vec::Vec<RoundingRuleListResultRoundingRulesItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RoundingRuleListResult {
+    /// Creates a `RoundingRuleListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            rounding_rules: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `roundingRules`.
+    #[must_use]
+    pub fn rounding_rules(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<RoundingRuleListResultRoundingRulesItem>,
+        >,
+    ) -> Self {
+        self.rounding_rules = ::std::option::Option::Some(value.into());
         self
     }
 }

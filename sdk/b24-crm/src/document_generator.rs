@@ -1755,10 +1755,7 @@ impl ::b24_core::__private::Method for DocumentgeneratorTemplateList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.documentgenerator.template.list",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = DocumentgeneratorTemplateListResult;
     type Error = DocumentgeneratorTemplateListError;
 }
 /// The method `crm.documentgenerator.template.update` updates an existing document template.
@@ -10629,6 +10626,46 @@ impl DocumentgeneratorTemplateListSelectItem {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The root element of the response. Contains the object `templates`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DocumentgeneratorTemplateListResult {
+    /// Wire name: `templates`.
+    #[serde(rename = "templates", default, skip_serializing_if = "Option::is_none")]
+    pub templates: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DocumentgeneratorTemplateListResult {
+    /// Creates a `DocumentgeneratorTemplateListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            templates: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `templates`.
+    #[must_use]
+    pub fn templates(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.templates = ::std::option::Option::Some(value.into());
         self
     }
 }

@@ -850,33 +850,18 @@ pub struct DuplicateVolatileTypeFieldsResult {
     /// Type of the object
     ///
     /// Wire name: `entityTypeId`.
-    #[serde(
-        rename = "entityTypeId",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub entity_type_id: ::std::option::Option<i64>,
+    #[serde(rename = "entityTypeId", default, skip_serializing_if = "Option::is_none")]
+    pub entity_type_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Field code
     ///
     /// Wire name: `fieldCode`.
-    #[serde(
-        rename = "fieldCode",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub field_code: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "fieldCode", default, skip_serializing_if = "Option::is_none")]
+    pub field_code: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Field name
     ///
     /// Wire name: `fieldTitle`.
-    #[serde(
-        rename = "fieldTitle",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub field_title: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "fieldTitle", default, skip_serializing_if = "Option::is_none")]
+    pub field_title: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -897,7 +882,10 @@ impl DuplicateVolatileTypeFieldsResult {
     }
     /// Sets `entityTypeId`.
     #[must_use]
-    pub fn entity_type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn entity_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.entity_type_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -905,7 +893,7 @@ impl DuplicateVolatileTypeFieldsResult {
     #[must_use]
     pub fn field_code(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.field_code = ::std::option::Option::Some(value.into());
         self
@@ -914,7 +902,7 @@ impl DuplicateVolatileTypeFieldsResult {
     #[must_use]
     pub fn field_title(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.field_title = ::std::option::Option::Some(value.into());
         self

@@ -238,7 +238,7 @@ impl ::b24_core::__private::Method for DealcategoryDefaultGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.dealcategory.default.get",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = DealcategoryDefaultGetResult;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method records the settings for the default deal category.
@@ -410,7 +410,7 @@ impl ::b24_core::__private::Method for DealcategoryFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.dealcategory.fields",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = DealcategoryFieldsResult;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method returns the deal direction by its identifier.
@@ -878,7 +878,7 @@ impl ::b24_core::__private::Method for InvoiceFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.invoice.fields",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = InvoiceFieldsResult;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method returns an invoice by its ID.
@@ -1315,7 +1315,7 @@ impl ::b24_core::__private::Method for InvoiceRecurringFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.invoice.recurring.fields",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = InvoiceRecurringFieldsResult;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method returns the fields of the recurring invoice template settings by ID.
@@ -1611,6 +1611,48 @@ impl ::b24_core::__private::Method for InvoiceStatusDelete {
         "crm.invoice.status.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
+}
+/// The method `crm.invoice.status.fields` returns the description of the invoice status fields.
+///
+/// Who: any user.
+///
+/// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice-status-old/crm-invoice-status-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::InvoiceStatusFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::InvoiceStatusFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
+/// The `InvoiceStatusFields` object.
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct InvoiceStatusFields {}
+impl InvoiceStatusFields {
+    /// Creates a `InvoiceStatusFields` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {}
+    }
+}
+impl ::b24_core::__private::Method for InvoiceStatusFields {
+    const NAME: &'static str = "crm.invoice.status.fields";
+    const SCOPE: &'static str = "crm";
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.invoice.status.fields",
+    );
+    type Output = InvoiceStatusFieldsResult;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.invoice.status.get` returns the status of an invoice based on its ID.
@@ -2862,7 +2904,7 @@ impl ::b24_core::__private::Method for ProductFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.product.fields",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = ProductFieldsResult;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.product.get` returns a product by its ID.
@@ -4412,19 +4454,11 @@ impl ::b24_core::__private::Method for VatList {
     const NAME: &'static str = "crm.vat.list";
     const SCOPE: &'static str = "crm";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.vat.list");
-    type Output = ::std::vec::Vec<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >;
+    type Output = ::std::vec::Vec<VatListResultItem>;
     type Error = VatListError;
 }
 impl ::b24_core::__private::ListMethod for VatList {
-    type Item = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Item = VatListResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -4811,53 +4845,28 @@ pub struct CatalogFieldsResult {
     /// Identifier. Read-only
     ///
     /// Wire name: `ID`.
-    #[serde(
-        rename = "ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: ::std::option::Option<i64>,
+    #[serde(rename = "ID", default, skip_serializing_if = "Option::is_none")]
+    pub id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Name
     ///
     /// Wire name: `NAME`.
-    #[serde(
-        rename = "NAME",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub name: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "NAME", default, skip_serializing_if = "Option::is_none")]
+    pub name: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Data source identifier. Used only for linking to an external source
     ///
     /// Wire name: `ORIGINATOR_ID`.
-    #[serde(
-        rename = "ORIGINATOR_ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub originator_id: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "ORIGINATOR_ID", default, skip_serializing_if = "Option::is_none")]
+    pub originator_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Identifier of the element in the data source. Used only for linking to an external source
     ///
     /// Wire name: `ORIGIN_ID`.
-    #[serde(
-        rename = "ORIGIN_ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub origin_id: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "ORIGIN_ID", default, skip_serializing_if = "Option::is_none")]
+    pub origin_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Symbolic code. Read-only
     ///
     /// Wire name: `XML_ID`.
-    #[serde(
-        rename = "XML_ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub xml_id: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "XML_ID", default, skip_serializing_if = "Option::is_none")]
+    pub xml_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -4880,6 +4889,96 @@ impl CatalogFieldsResult {
     }
     /// Sets `ID`.
     #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ORIGINATOR_ID`.
+    #[must_use]
+    pub fn originator_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.originator_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ORIGIN_ID`.
+    #[must_use]
+    pub fn origin_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.origin_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealcategoryDefaultGetResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealcategoryDefaultGetResult {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealcategoryDefaultGetResult {
+    /// Creates a `DealcategoryDefaultGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
     pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
@@ -4893,31 +4992,1166 @@ impl CatalogFieldsResult {
         self.name = ::std::option::Option::Some(value.into());
         self
     }
-    /// Sets `ORIGINATOR_ID`.
-    #[must_use]
-    pub fn originator_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+}
+/// The `DealcategoryFieldsResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealcategoryFieldsResult {
+    /// Creation date
+    ///
+    /// Wire name: `CREATED_DATE`.
+    #[serde(rename = "CREATED_DATE", default, skip_serializing_if = "Option::is_none")]
+    pub created_date: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Identifier for the deal category
+    ///
+    /// Wire name: `ID`.
+    #[serde(rename = "ID", default, skip_serializing_if = "Option::is_none")]
+    pub id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Is locked
+    ///
+    /// Wire name: `IS_LOCKED`.
+    #[serde(rename = "IS_LOCKED", default, skip_serializing_if = "Option::is_none")]
+    pub is_locked: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Name of the category
+    ///
+    /// Wire name: `NAME`.
+    #[serde(rename = "NAME")]
+    pub name: ::b24_core::__private::serde_json::Value,
+    /// Sorting order
+    ///
+    /// Wire name: `SORT`.
+    #[serde(rename = "SORT", default, skip_serializing_if = "Option::is_none")]
+    pub sort: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealcategoryFieldsResult {
+    /// Creates a `DealcategoryFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new(
+        name: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
-        self.originator_id = ::std::option::Option::Some(value.into());
+        Self {
+            created_date: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            is_locked: ::std::option::Option::None,
+            name: name.into(),
+            sort: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `CREATED_DATE`.
+    #[must_use]
+    pub fn created_date(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.created_date = ::std::option::Option::Some(value.into());
         self
     }
-    /// Sets `ORIGIN_ID`.
+    /// Sets `ID`.
     #[must_use]
-    pub fn origin_id(
+    pub fn id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
-        self.origin_id = ::std::option::Option::Some(value.into());
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_LOCKED`.
+    #[must_use]
+    pub fn is_locked(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.is_locked = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `InvoiceFieldsResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct InvoiceFieldsResult {
+    /// Identifier
+    ///
+    /// Wire name: `ID`.
+    #[serde(rename = "ID", default, skip_serializing_if = "Option::is_none")]
+    pub id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Number
+    ///
+    /// Wire name: `ACCOUNT_NUMBER`.
+    #[serde(rename = "ACCOUNT_NUMBER")]
+    pub account_number: ::b24_core::__private::serde_json::Value,
+    /// Manager's comment
+    ///
+    /// Wire name: `COMMENTS`.
+    #[serde(rename = "COMMENTS", default, skip_serializing_if = "Option::is_none")]
+    pub comments: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Created by user
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(rename = "CREATED_BY", default, skip_serializing_if = "Option::is_none")]
+    pub created_by: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Currency identifier
+    ///
+    /// Wire name: `CURRENCY`.
+    #[serde(rename = "CURRENCY", default, skip_serializing_if = "Option::is_none")]
+    pub currency: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Billing date
+    ///
+    /// Wire name: `DATE_BILL`.
+    #[serde(rename = "DATE_BILL", default, skip_serializing_if = "Option::is_none")]
+    pub date_bill: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Creation date
+    ///
+    /// Wire name: `DATE_INSERT`.
+    #[serde(rename = "DATE_INSERT", default, skip_serializing_if = "Option::is_none")]
+    pub date_insert: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Rejection date
+    ///
+    /// Wire name: `DATE_MARKED`.
+    #[serde(rename = "DATE_MARKED", default, skip_serializing_if = "Option::is_none")]
+    pub date_marked: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Payment due date
+    ///
+    /// Wire name: `DATE_PAY_BEFORE`.
+    #[serde(
+        rename = "DATE_PAY_BEFORE",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_pay_before: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Date changed to paid status
+    ///
+    /// Wire name: `DATE_PAYED`.
+    #[serde(rename = "DATE_PAYED", default, skip_serializing_if = "Option::is_none")]
+    pub date_payed: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Date of status change
+    ///
+    /// Wire name: `DATE_STATUS`.
+    #[serde(rename = "DATE_STATUS", default, skip_serializing_if = "Option::is_none")]
+    pub date_status: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Date of update
+    ///
+    /// Wire name: `DATE_UPDATE`.
+    #[serde(rename = "DATE_UPDATE", default, skip_serializing_if = "Option::is_none")]
+    pub date_update: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Identifier of the user who last marked the invoice as paid
+    ///
+    /// Wire name: `EMP_PAYED_ID`.
+    #[serde(rename = "EMP_PAYED_ID", default, skip_serializing_if = "Option::is_none")]
+    pub emp_payed_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Identifier of the user who last changed the invoice status
+    ///
+    /// Wire name: `EMP_STATUS_ID`.
+    #[serde(rename = "EMP_STATUS_ID", default, skip_serializing_if = "Option::is_none")]
+    pub emp_status_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Site identifier
+    ///
+    /// Wire name: `LID`.
+    #[serde(rename = "LID", default, skip_serializing_if = "Option::is_none")]
+    pub lid: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// External code
+    ///
+    /// Wire name: `XML_ID`.
+    #[serde(rename = "XML_ID", default, skip_serializing_if = "Option::is_none")]
+    pub xml_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Subject
+    ///
+    /// Wire name: `ORDER_TOPIC`.
+    #[serde(rename = "ORDER_TOPIC")]
+    pub order_topic: ::b24_core::__private::serde_json::Value,
+    /// Identifier of the payment form
+    ///
+    /// Wire name: `PAY_SYSTEM_ID`.
+    #[serde(rename = "PAY_SYSTEM_ID")]
+    pub pay_system_id: ::b24_core::__private::serde_json::Value,
+    /// Payment date
+    ///
+    /// Wire name: `PAY_VOUCHER_DATE`.
+    #[serde(
+        rename = "PAY_VOUCHER_DATE",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pay_voucher_date: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Payment document number
+    ///
+    /// Wire name: `PAY_VOUCHER_NUM`.
+    #[serde(
+        rename = "PAY_VOUCHER_NUM",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pay_voucher_num: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Payment status
+    ///
+    /// Wire name: `PAYED`.
+    #[serde(rename = "PAYED", default, skip_serializing_if = "Option::is_none")]
+    pub payed: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Payer type identifier
+    ///
+    /// Wire name: `PERSON_TYPE_ID`.
+    #[serde(rename = "PERSON_TYPE_ID")]
+    pub person_type_id: ::b24_core::__private::serde_json::Value,
+    /// Amount
+    ///
+    /// Wire name: `PRICE`.
+    #[serde(rename = "PRICE", default, skip_serializing_if = "Option::is_none")]
+    pub price: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Status comment
+    ///
+    /// Wire name: `REASON_MARKED`.
+    #[serde(rename = "REASON_MARKED", default, skip_serializing_if = "Option::is_none")]
+    pub reason_marked: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Responsible person's e-mail
+    ///
+    /// Wire name: `RESPONSIBLE_EMAIL`.
+    #[serde(
+        rename = "RESPONSIBLE_EMAIL",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub responsible_email: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Identifier of the responsible person
+    ///
+    /// Wire name: `RESPONSIBLE_ID`.
+    #[serde(rename = "RESPONSIBLE_ID", default, skip_serializing_if = "Option::is_none")]
+    pub responsible_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Last name of the responsible person
+    ///
+    /// Wire name: `RESPONSIBLE_LAST_NAME`.
+    #[serde(
+        rename = "RESPONSIBLE_LAST_NAME",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub responsible_last_name: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Login of the responsible person
+    ///
+    /// Wire name: `RESPONSIBLE_LOGIN`.
+    #[serde(
+        rename = "RESPONSIBLE_LOGIN",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub responsible_login: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// First name of the responsible person
+    ///
+    /// Wire name: `RESPONSIBLE_NAME`.
+    #[serde(
+        rename = "RESPONSIBLE_NAME",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub responsible_name: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Identifier of the responsible person's photo
+    ///
+    /// Wire name: `RESPONSIBLE_PERSONAL_PHOTO`.
+    #[serde(
+        rename = "RESPONSIBLE_PERSONAL_PHOTO",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub responsible_personal_photo: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Middle name of the responsible person
+    ///
+    /// Wire name: `RESPONSIBLE_SECOND_NAME`.
+    #[serde(
+        rename = "RESPONSIBLE_SECOND_NAME",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub responsible_second_name: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Position of the responsible person
+    ///
+    /// Wire name: `RESPONSIBLE_WORK_POSITION`.
+    #[serde(
+        rename = "RESPONSIBLE_WORK_POSITION",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub responsible_work_position: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Status identifier
+    ///
+    /// Wire name: `STATUS_ID`.
+    #[serde(rename = "STATUS_ID", default, skip_serializing_if = "Option::is_none")]
+    pub status_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Tax amount
+    ///
+    /// Wire name: `TAX_VALUE`.
+    #[serde(rename = "TAX_VALUE", default, skip_serializing_if = "Option::is_none")]
+    pub tax_value: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Company identifier
+    ///
+    /// Wire name: `UF_COMPANY_ID`.
+    #[serde(rename = "UF_COMPANY_ID", default, skip_serializing_if = "Option::is_none")]
+    pub uf_company_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Contact identifier
+    ///
+    /// Wire name: `UF_CONTACT_ID`.
+    #[serde(rename = "UF_CONTACT_ID", default, skip_serializing_if = "Option::is_none")]
+    pub uf_contact_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Identifier of your company
+    ///
+    /// Wire name: `UF_MYCOMPANY_ID`.
+    #[serde(
+        rename = "UF_MYCOMPANY_ID",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_mycompany_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Identifier of the associated deal
+    ///
+    /// Wire name: `UF_DEAL_ID`.
+    #[serde(rename = "UF_DEAL_ID", default, skip_serializing_if = "Option::is_none")]
+    pub uf_deal_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Comment
+    ///
+    /// Wire name: `USER_DESCRIPTION`.
+    #[serde(
+        rename = "USER_DESCRIPTION",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_description: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Location identifier
+    ///
+    /// Wire name: `PR_LOCATION`.
+    #[serde(rename = "PR_LOCATION", default, skip_serializing_if = "Option::is_none")]
+    pub pr_location: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// List of properties
+    ///
+    /// Wire name: `INVOICE_PROPERTIES`.
+    #[serde(
+        rename = "INVOICE_PROPERTIES",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub invoice_properties: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// List of product items
+    ///
+    /// Wire name: `PRODUCT_ROWS`.
+    #[serde(rename = "PRODUCT_ROWS", default, skip_serializing_if = "Option::is_none")]
+    pub product_rows: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl InvoiceFieldsResult {
+    /// Creates a `InvoiceFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new(
+        account_number: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Value,
+        >,
+        order_topic: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+        pay_system_id: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Value,
+        >,
+        person_type_id: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Value,
+        >,
+    ) -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            account_number: account_number.into(),
+            comments: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            currency: ::std::option::Option::None,
+            date_bill: ::std::option::Option::None,
+            date_insert: ::std::option::Option::None,
+            date_marked: ::std::option::Option::None,
+            date_pay_before: ::std::option::Option::None,
+            date_payed: ::std::option::Option::None,
+            date_status: ::std::option::Option::None,
+            date_update: ::std::option::Option::None,
+            emp_payed_id: ::std::option::Option::None,
+            emp_status_id: ::std::option::Option::None,
+            lid: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            order_topic: order_topic.into(),
+            pay_system_id: pay_system_id.into(),
+            pay_voucher_date: ::std::option::Option::None,
+            pay_voucher_num: ::std::option::Option::None,
+            payed: ::std::option::Option::None,
+            person_type_id: person_type_id.into(),
+            price: ::std::option::Option::None,
+            reason_marked: ::std::option::Option::None,
+            responsible_email: ::std::option::Option::None,
+            responsible_id: ::std::option::Option::None,
+            responsible_last_name: ::std::option::Option::None,
+            responsible_login: ::std::option::Option::None,
+            responsible_name: ::std::option::Option::None,
+            responsible_personal_photo: ::std::option::Option::None,
+            responsible_second_name: ::std::option::Option::None,
+            responsible_work_position: ::std::option::Option::None,
+            status_id: ::std::option::Option::None,
+            tax_value: ::std::option::Option::None,
+            uf_company_id: ::std::option::Option::None,
+            uf_contact_id: ::std::option::Option::None,
+            uf_mycompany_id: ::std::option::Option::None,
+            uf_deal_id: ::std::option::Option::None,
+            user_description: ::std::option::Option::None,
+            pr_location: ::std::option::Option::None,
+            invoice_properties: ::std::option::Option::None,
+            product_rows: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COMMENTS`.
+    #[must_use]
+    pub fn comments(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.comments = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CURRENCY`.
+    #[must_use]
+    pub fn currency(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.currency = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_BILL`.
+    #[must_use]
+    pub fn date_bill(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.date_bill = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_INSERT`.
+    #[must_use]
+    pub fn date_insert(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.date_insert = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_MARKED`.
+    #[must_use]
+    pub fn date_marked(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.date_marked = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_PAY_BEFORE`.
+    #[must_use]
+    pub fn date_pay_before(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.date_pay_before = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_PAYED`.
+    #[must_use]
+    pub fn date_payed(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.date_payed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_STATUS`.
+    #[must_use]
+    pub fn date_status(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.date_status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_UPDATE`.
+    #[must_use]
+    pub fn date_update(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.date_update = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EMP_PAYED_ID`.
+    #[must_use]
+    pub fn emp_payed_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.emp_payed_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EMP_STATUS_ID`.
+    #[must_use]
+    pub fn emp_status_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.emp_status_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LID`.
+    #[must_use]
+    pub fn lid(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.lid = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `XML_ID`.
     #[must_use]
     pub fn xml_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PAY_VOUCHER_DATE`.
+    #[must_use]
+    pub fn pay_voucher_date(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.pay_voucher_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PAY_VOUCHER_NUM`.
+    #[must_use]
+    pub fn pay_voucher_num(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.pay_voucher_num = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PAYED`.
+    #[must_use]
+    pub fn payed(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.payed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PRICE`.
+    #[must_use]
+    pub fn price(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.price = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REASON_MARKED`.
+    #[must_use]
+    pub fn reason_marked(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.reason_marked = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESPONSIBLE_EMAIL`.
+    #[must_use]
+    pub fn responsible_email(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.responsible_email = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESPONSIBLE_ID`.
+    #[must_use]
+    pub fn responsible_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.responsible_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESPONSIBLE_LAST_NAME`.
+    #[must_use]
+    pub fn responsible_last_name(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.responsible_last_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESPONSIBLE_LOGIN`.
+    #[must_use]
+    pub fn responsible_login(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.responsible_login = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESPONSIBLE_NAME`.
+    #[must_use]
+    pub fn responsible_name(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.responsible_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESPONSIBLE_PERSONAL_PHOTO`.
+    #[must_use]
+    pub fn responsible_personal_photo(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.responsible_personal_photo = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESPONSIBLE_SECOND_NAME`.
+    #[must_use]
+    pub fn responsible_second_name(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.responsible_second_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESPONSIBLE_WORK_POSITION`.
+    #[must_use]
+    pub fn responsible_work_position(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.responsible_work_position = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STATUS_ID`.
+    #[must_use]
+    pub fn status_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.status_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TAX_VALUE`.
+    #[must_use]
+    pub fn tax_value(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.tax_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_COMPANY_ID`.
+    #[must_use]
+    pub fn uf_company_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.uf_company_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_CONTACT_ID`.
+    #[must_use]
+    pub fn uf_contact_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.uf_contact_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_MYCOMPANY_ID`.
+    #[must_use]
+    pub fn uf_mycompany_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.uf_mycompany_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_DEAL_ID`.
+    #[must_use]
+    pub fn uf_deal_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.uf_deal_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USER_DESCRIPTION`.
+    #[must_use]
+    pub fn user_description(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.user_description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PR_LOCATION`.
+    #[must_use]
+    pub fn pr_location(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.pr_location = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `INVOICE_PROPERTIES`.
+    #[must_use]
+    pub fn invoice_properties(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.invoice_properties = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PRODUCT_ROWS`.
+    #[must_use]
+    pub fn product_rows(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.product_rows = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `InvoiceRecurringFieldsResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct InvoiceRecurringFieldsResult {
+    /// Identifier of the record in the recurring invoice settings table
+    ///
+    /// Wire name: `ID`.
+    #[serde(rename = "ID", default, skip_serializing_if = "Option::is_none")]
+    pub id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// ID of the invoice template
+    ///
+    /// Wire name: `INVOICE_ID`.
+    #[serde(rename = "INVOICE_ID", default, skip_serializing_if = "Option::is_none")]
+    pub invoice_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Active flag. Values: Y/N
+    ///
+    /// Wire name: `ACTIVE`.
+    #[serde(rename = "ACTIVE", default, skip_serializing_if = "Option::is_none")]
+    pub active: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Date of the next invoice creation from the template. Calculated by the system based on the specified parameters. If the value is empty, new invoices are not created
+    ///
+    /// Wire name: `NEXT_EXECUTION`.
+    #[serde(rename = "NEXT_EXECUTION", default, skip_serializing_if = "Option::is_none")]
+    pub next_execution: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Date of the last invoice creation from the template
+    ///
+    /// Wire name: `LAST_EXECUTION`.
+    #[serde(rename = "LAST_EXECUTION", default, skip_serializing_if = "Option::is_none")]
+    pub last_execution: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Number of invoices created from the template
+    ///
+    /// Wire name: `COUNTER_REPEAT`.
+    #[serde(rename = "COUNTER_REPEAT", default, skip_serializing_if = "Option::is_none")]
+    pub counter_repeat: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Start date for calculating the next invoice creation date
+    ///
+    /// Wire name: `START_DATE`.
+    #[serde(rename = "START_DATE", default, skip_serializing_if = "Option::is_none")]
+    pub start_date: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Send the invoice to the email associated with the payer. Values: Y/N
+    ///
+    /// Wire name: `SEND_BILL`.
+    #[serde(rename = "SEND_BILL", default, skip_serializing_if = "Option::is_none")]
+    pub send_bill: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// ID of the field containing the payer's email
+    ///
+    /// Wire name: `EMAIL_ID`.
+    #[serde(rename = "EMAIL_ID", default, skip_serializing_if = "Option::is_none")]
+    pub email_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Are there limitations on creating new invoices
+    ///
+    /// Wire name: `IS_LIMIT`.
+    #[serde(rename = "IS_LIMIT", default, skip_serializing_if = "Option::is_none")]
+    pub is_limit: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Maximum number of invoices that can be created from this template
+    ///
+    /// Wire name: `LIMIT_REPEAT`.
+    #[serde(rename = "LIMIT_REPEAT", default, skip_serializing_if = "Option::is_none")]
+    pub limit_repeat: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Date until which invoices can be created from this template
+    ///
+    /// Wire name: `LIMIT_DATE`.
+    #[serde(rename = "LIMIT_DATE", default, skip_serializing_if = "Option::is_none")]
+    pub limit_date: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Set of parameters for calculation - recurring_params:
+    /// - **PERIOD** - repetition period:
+    ///     - day - day
+    ///     - week - week
+    ///     - month - month
+    ///     - year - year
+    /// - **TYPE** - type of repetition for month and year:
+    ///     - if PERIOD is month
+    ///         - 1 - calculation by the ordinal day number in the month
+    ///         - 2 - calculation by the weekday numbers in the month
+    ///     - if PERIOD is year
+    ///         - 1 - calculation by the ordinal day number in the specified month
+    ///         - 2 - calculation by the weekday numbers in the specified month
+    /// - **INTERVAL** - offset for calculation
+    /// - **IS_WORKING_ONLY** - only working days are considered (Y/N)
+    /// - **WEEKDAY** - full name of the weekday (according to PHP method `date()` formatting)
+    /// - **NUM_DAY_IN_MONTH** - ordinal date number in the month (PERIOD is month or year)
+    /// - **NUM_WEEKDAY_IN_MONTH** - ordinal weekday number in the month (PERIOD is month or year)
+    /// - **FIELD_YEARLY_INTERVAL_MONTH_NAME** - ordinal weekday number in the month (PERIOD is month or year)
+    /// - **DATE_PAY_BEFORE_OFFSET_TYPE** - offset value for calculating the payment deadline, calculated from the moment of creating a new invoice from the template:
+    ///     - day - day
+    ///     - week - week
+    ///     - month - month
+    ///     - year - year
+    /// - **DATE_PAY_BEFORE_OFFSET_VALUE** - offset value for calculating the payment deadline, calculated from the moment of creating a new invoice from the template
+    ///
+    /// Wire name: `PARAMS`.
+    #[serde(rename = "PARAMS", default, skip_serializing_if = "Option::is_none")]
+    pub params: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl InvoiceRecurringFieldsResult {
+    /// Creates a `InvoiceRecurringFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            invoice_id: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            next_execution: ::std::option::Option::None,
+            last_execution: ::std::option::Option::None,
+            counter_repeat: ::std::option::Option::None,
+            start_date: ::std::option::Option::None,
+            send_bill: ::std::option::Option::None,
+            email_id: ::std::option::Option::None,
+            is_limit: ::std::option::Option::None,
+            limit_repeat: ::std::option::Option::None,
+            limit_date: ::std::option::Option::None,
+            params: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `INVOICE_ID`.
+    #[must_use]
+    pub fn invoice_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.invoice_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NEXT_EXECUTION`.
+    #[must_use]
+    pub fn next_execution(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.next_execution = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_EXECUTION`.
+    #[must_use]
+    pub fn last_execution(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.last_execution = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COUNTER_REPEAT`.
+    #[must_use]
+    pub fn counter_repeat(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.counter_repeat = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `START_DATE`.
+    #[must_use]
+    pub fn start_date(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.start_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SEND_BILL`.
+    #[must_use]
+    pub fn send_bill(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.send_bill = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EMAIL_ID`.
+    #[must_use]
+    pub fn email_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.email_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_LIMIT`.
+    #[must_use]
+    pub fn is_limit(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.is_limit = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIMIT_REPEAT`.
+    #[must_use]
+    pub fn limit_repeat(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.limit_repeat = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIMIT_DATE`.
+    #[must_use]
+    pub fn limit_date(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.limit_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARAMS`.
+    #[must_use]
+    pub fn params(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.params = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `InvoiceStatusFieldsResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct InvoiceStatusFieldsResult {
+    /// Identifier of the entity associated with the invoice. Read-only
+    ///
+    /// Wire name: `ENTITY_ID`.
+    #[serde(rename = "ENTITY_ID", default, skip_serializing_if = "Option::is_none")]
+    pub entity_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Identifier of the invoice. Read-only
+    ///
+    /// Wire name: `ID`.
+    #[serde(rename = "ID", default, skip_serializing_if = "Option::is_none")]
+    pub id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Name of the section
+    ///
+    /// Wire name: `NAME`.
+    #[serde(rename = "NAME")]
+    pub name: ::b24_core::__private::serde_json::Value,
+    /// Read-only
+    ///
+    /// Wire name: `NAME_INIT`.
+    #[serde(rename = "NAME_INIT", default, skip_serializing_if = "Option::is_none")]
+    pub name_init: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Sorting
+    ///
+    /// Wire name: `SORT`.
+    #[serde(rename = "SORT")]
+    pub sort: ::b24_core::__private::serde_json::Value,
+    /// Status. Read-only
+    ///
+    /// Wire name: `STATUS_ID`.
+    #[serde(rename = "STATUS_ID", default, skip_serializing_if = "Option::is_none")]
+    pub status_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Whether it is system or not. Read-only
+    ///
+    /// Wire name: `SYSTEM`.
+    #[serde(rename = "SYSTEM", default, skip_serializing_if = "Option::is_none")]
+    pub system: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl InvoiceStatusFieldsResult {
+    /// Creates a `InvoiceStatusFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new(
+        name: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+        sort: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        Self {
+            entity_id: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            name: name.into(),
+            name_init: ::std::option::Option::None,
+            sort: sort.into(),
+            status_id: ::std::option::Option::None,
+            system: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME_INIT`.
+    #[must_use]
+    pub fn name_init(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.name_init = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STATUS_ID`.
+    #[must_use]
+    pub fn status_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.status_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SYSTEM`.
+    #[must_use]
+    pub fn system(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.system = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -4935,73 +6169,44 @@ pub struct MeasureFieldsResult {
     /// Unit code
     ///
     /// Wire name: `CODE`.
-    #[serde(
-        rename = "CODE",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub code: ::std::option::Option<i64>,
+    #[serde(rename = "CODE", default, skip_serializing_if = "Option::is_none")]
+    pub code: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Identifier
     ///
     /// Wire name: `ID`.
-    #[serde(
-        rename = "ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: ::std::option::Option<i64>,
+    #[serde(rename = "ID", default, skip_serializing_if = "Option::is_none")]
+    pub id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Default
     ///
     /// Wire name: `IS_DEFAULT`.
-    #[serde(
-        rename = "IS_DEFAULT",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub is_default: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "IS_DEFAULT", default, skip_serializing_if = "Option::is_none")]
+    pub is_default: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Measurement unit name
     ///
     /// Wire name: `MEASURE_TITLE`.
-    #[serde(
-        rename = "MEASURE_TITLE",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub measure_title: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "MEASURE_TITLE", default, skip_serializing_if = "Option::is_none")]
+    pub measure_title: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// International symbol
     ///
     /// Wire name: `SYMBOL_INTL`.
-    #[serde(
-        rename = "SYMBOL_INTL",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub symbol_intl: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "SYMBOL_INTL", default, skip_serializing_if = "Option::is_none")]
+    pub symbol_intl: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// International letter code
     ///
     /// Wire name: `SYMBOL_LETTER_INTL`.
     #[serde(
         rename = "SYMBOL_LETTER_INTL",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub symbol_letter_intl: ::std::option::Option<::std::string::String>,
+    pub symbol_letter_intl: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
     /// Symbol
     ///
     /// Wire name: `SYMBOL_RUS`.
-    #[serde(
-        rename = "SYMBOL_RUS",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub symbol_rus: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "SYMBOL_RUS", default, skip_serializing_if = "Option::is_none")]
+    pub symbol_rus: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -5026,13 +6231,19 @@ impl MeasureFieldsResult {
     }
     /// Sets `CODE`.
     #[must_use]
-    pub fn code(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.code = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `ID`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -5040,7 +6251,7 @@ impl MeasureFieldsResult {
     #[must_use]
     pub fn is_default(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.is_default = ::std::option::Option::Some(value.into());
         self
@@ -5049,7 +6260,7 @@ impl MeasureFieldsResult {
     #[must_use]
     pub fn measure_title(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.measure_title = ::std::option::Option::Some(value.into());
         self
@@ -5058,7 +6269,7 @@ impl MeasureFieldsResult {
     #[must_use]
     pub fn symbol_intl(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.symbol_intl = ::std::option::Option::Some(value.into());
         self
@@ -5067,7 +6278,7 @@ impl MeasureFieldsResult {
     #[must_use]
     pub fn symbol_letter_intl(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.symbol_letter_intl = ::std::option::Option::Some(value.into());
         self
@@ -5076,9 +6287,339 @@ impl MeasureFieldsResult {
     #[must_use]
     pub fn symbol_rus(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.symbol_rus = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ProductFieldsResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ProductFieldsResult {
+    /// Active
+    ///
+    /// Wire name: `ACTIVE`.
+    #[serde(rename = "ACTIVE", default, skip_serializing_if = "Option::is_none")]
+    pub active: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Catalog identifier
+    ///
+    /// Wire name: `CATALOG_ID`.
+    #[serde(rename = "CATALOG_ID", default, skip_serializing_if = "Option::is_none")]
+    pub catalog_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Created by
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(rename = "CREATED_BY", default, skip_serializing_if = "Option::is_none")]
+    pub created_by: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Currency identifier
+    ///
+    /// Wire name: `CURRENCY_ID`.
+    #[serde(rename = "CURRENCY_ID", default, skip_serializing_if = "Option::is_none")]
+    pub currency_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Product creation date
+    ///
+    /// Wire name: `DATE_CREATE`.
+    #[serde(rename = "DATE_CREATE", default, skip_serializing_if = "Option::is_none")]
+    pub date_create: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Description
+    ///
+    /// Wire name: `DESCRIPTION`.
+    #[serde(rename = "DESCRIPTION", default, skip_serializing_if = "Option::is_none")]
+    pub description: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Description type
+    ///
+    /// Wire name: `DESCRIPTION_TYPE`.
+    #[serde(
+        rename = "DESCRIPTION_TYPE",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description_type: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Detailed picture, field available in the old product card
+    ///
+    /// Wire name: `DETAIL_PICTURE`.
+    #[serde(rename = "DETAIL_PICTURE", default, skip_serializing_if = "Option::is_none")]
+    pub detail_picture: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Product identifier
+    ///
+    /// Wire name: `ID`.
+    #[serde(rename = "ID", default, skip_serializing_if = "Option::is_none")]
+    pub id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Unit of measure
+    ///
+    /// Wire name: `MEASURE`.
+    #[serde(rename = "MEASURE", default, skip_serializing_if = "Option::is_none")]
+    pub measure: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Modified by
+    ///
+    /// Wire name: `MODIFIED_BY`.
+    #[serde(rename = "MODIFIED_BY", default, skip_serializing_if = "Option::is_none")]
+    pub modified_by: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Name
+    ///
+    /// Wire name: `NAME`.
+    #[serde(rename = "NAME")]
+    pub name: ::b24_core::__private::serde_json::Value,
+    /// Preview picture, field available in the old product card
+    ///
+    /// Wire name: `PREVIEW_PICTURE`.
+    #[serde(
+        rename = "PREVIEW_PICTURE",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub preview_picture: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Price
+    ///
+    /// Wire name: `PRICE`.
+    #[serde(rename = "PRICE", default, skip_serializing_if = "Option::is_none")]
+    pub price: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Section identifier
+    ///
+    /// Wire name: `SECTION_ID`.
+    #[serde(rename = "SECTION_ID", default, skip_serializing_if = "Option::is_none")]
+    pub section_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Sort order
+    ///
+    /// Wire name: `SORT`.
+    #[serde(rename = "SORT", default, skip_serializing_if = "Option::is_none")]
+    pub sort: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Product modification date
+    ///
+    /// Wire name: `TIMESTAMP_X`.
+    #[serde(rename = "TIMESTAMP_X", default, skip_serializing_if = "Option::is_none")]
+    pub timestamp_x: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// VAT rate identifier
+    ///
+    /// Wire name: `VAT_ID`.
+    #[serde(rename = "VAT_ID", default, skip_serializing_if = "Option::is_none")]
+    pub vat_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// VAT included in price
+    ///
+    /// Wire name: `VAT_INCLUDED`.
+    #[serde(rename = "VAT_INCLUDED", default, skip_serializing_if = "Option::is_none")]
+    pub vat_included: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// External code
+    ///
+    /// Wire name: `XML_ID`.
+    #[serde(rename = "XML_ID", default, skip_serializing_if = "Option::is_none")]
+    pub xml_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ProductFieldsResult {
+    /// Creates a `ProductFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new(
+        name: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        Self {
+            active: ::std::option::Option::None,
+            catalog_id: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            currency_id: ::std::option::Option::None,
+            date_create: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            description_type: ::std::option::Option::None,
+            detail_picture: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            measure: ::std::option::Option::None,
+            modified_by: ::std::option::Option::None,
+            name: name.into(),
+            preview_picture: ::std::option::Option::None,
+            price: ::std::option::Option::None,
+            section_id: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            timestamp_x: ::std::option::Option::None,
+            vat_id: ::std::option::Option::None,
+            vat_included: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CATALOG_ID`.
+    #[must_use]
+    pub fn catalog_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.catalog_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CURRENCY_ID`.
+    #[must_use]
+    pub fn currency_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.currency_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_CREATE`.
+    #[must_use]
+    pub fn date_create(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.date_create = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DESCRIPTION`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DESCRIPTION_TYPE`.
+    #[must_use]
+    pub fn description_type(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.description_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_PICTURE`.
+    #[must_use]
+    pub fn detail_picture(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.detail_picture = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MEASURE`.
+    #[must_use]
+    pub fn measure(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.measure = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MODIFIED_BY`.
+    #[must_use]
+    pub fn modified_by(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.modified_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PREVIEW_PICTURE`.
+    #[must_use]
+    pub fn preview_picture(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.preview_picture = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PRICE`.
+    #[must_use]
+    pub fn price(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.price = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SECTION_ID`.
+    #[must_use]
+    pub fn section_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.section_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TIMESTAMP_X`.
+    #[must_use]
+    pub fn timestamp_x(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.timestamp_x = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `VAT_ID`.
+    #[must_use]
+    pub fn vat_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.vat_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `VAT_INCLUDED`.
+    #[must_use]
+    pub fn vat_included(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.vat_included = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -5385,6 +6926,87 @@ impl VatGetResult {
     /// Sets `RATE`.
     #[must_use]
     pub fn rate(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.rate = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `VatListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct VatListResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RATE`.
+    #[serde(
+        rename = "RATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rate: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl VatListResultItem {
+    /// Creates a `VatListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            rate: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RATE`.
+    #[must_use]
+    pub fn rate(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.rate = ::std::option::Option::Some(value.into());
         self
     }

@@ -566,10 +566,7 @@ impl ::b24_core::__private::Method for HumanresourcesHcmlinkEmployeeSet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "humanresources.hcmlink.employee.set",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = HumanresourcesHcmlinkEmployeeSetResult;
     type Error = HumanresourcesHcmlinkEmployeeSetError;
 }
 /// The `humanresources.hcmlink.field.value.set` method transfers HR system field values for employees.
@@ -656,10 +653,7 @@ impl ::b24_core::__private::Method for HumanresourcesHcmlinkFieldValueSet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "humanresources.hcmlink.field.value.set",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = HumanresourcesHcmlinkFieldValueSetResult;
     type Error = HumanresourcesHcmlinkFieldValueSetError;
 }
 /// The `humanresources.hcmlink.job.status.get` method checks whether an HCM Link synchronization job is active.
@@ -711,10 +705,7 @@ impl ::b24_core::__private::Method for HumanresourcesHcmlinkJobStatusGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "humanresources.hcmlink.job.status.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = HumanresourcesHcmlinkJobStatusGetResult;
     type Error = HumanresourcesHcmlinkJobStatusGetError;
 }
 /// The `humanresources.hcmlink.job.update` method updates an HCM Link synchronization job.
@@ -919,7 +910,7 @@ impl ::b24_core::__private::Method for SignB2eCompanyProviderList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sign.b2e.company.provider.list",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<SignB2eCompanyProviderListResultItem>;
     type Error = SignB2eCompanyProviderListError;
 }
 /// The method `sign.b2e.document.get` returns information about the document and signing participants.
@@ -1011,10 +1002,7 @@ impl ::b24_core::__private::Method for SignB2eDocumentGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sign.b2e.document.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = SignB2eDocumentGetResult;
     type Error = SignB2eDocumentGetError;
 }
 /// The method `sign.b2e.document.send` sends a document for signing on behalf of the company.
@@ -1089,10 +1077,7 @@ impl ::b24_core::__private::Method for SignB2eDocumentSend {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sign.b2e.document.send",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = SignB2eDocumentSendResult;
     type Error = SignB2eDocumentSendError;
 }
 /// The `sign.b2e.hcmlink.document.get` method returns data of a signed e-Signature for HR document linked to HCM Link.
@@ -1234,7 +1219,7 @@ impl ::b24_core::__private::Method for SignB2eMysafeTail {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sign.b2e.mysafe.tail",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<SignB2eMysafeTailResultItem>;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `sign.b2e.personal.tail` returns a list of signed documents for the user from the e-Signature for HR section.
@@ -1324,7 +1309,7 @@ impl ::b24_core::__private::Method for SignB2ePersonalTail {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sign.b2e.personal.tail",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<SignB2ePersonalTailResultItem>;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The documented errors of `HumanresourcesHcmlinkCompanyAdd`, from `Error::code_for`.
@@ -4026,6 +4011,64 @@ impl HumanresourcesHcmlinkEmployeeSetJob {
         }
     }
 }
+/// Employee list processing result
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct HumanresourcesHcmlinkEmployeeSetResult {
+    /// Wire name: `status`.
+    #[serde(
+        rename = "status",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status: ::std::option::Option<::std::string::String>,
+    /// Wire name: `errors`.
+    #[serde(rename = "errors", default, skip_serializing_if = "Option::is_none")]
+    pub errors: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl HumanresourcesHcmlinkEmployeeSetResult {
+    /// Creates a `HumanresourcesHcmlinkEmployeeSetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            status: ::std::option::Option::None,
+            errors: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `status`.
+    #[must_use]
+    pub fn status(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `errors`.
+    #[must_use]
+    pub fn errors(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.errors = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// The `HumanresourcesHcmlinkFieldValueSetDataItem` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4261,6 +4304,106 @@ impl HumanresourcesHcmlinkFieldValueSetJob {
         }
     }
 }
+/// Field value processing result
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct HumanresourcesHcmlinkFieldValueSetResult {
+    /// Wire name: `status`.
+    #[serde(
+        rename = "status",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status: ::std::option::Option<::std::string::String>,
+    /// Wire name: `errors`.
+    #[serde(rename = "errors", default, skip_serializing_if = "Option::is_none")]
+    pub errors: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl HumanresourcesHcmlinkFieldValueSetResult {
+    /// Creates a `HumanresourcesHcmlinkFieldValueSetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            status: ::std::option::Option::None,
+            errors: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `status`.
+    #[must_use]
+    pub fn status(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `errors`.
+    #[must_use]
+    pub fn errors(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.errors = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Job state information
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct HumanresourcesHcmlinkJobStatusGetResult {
+    /// Wire name: `alive`.
+    #[serde(
+        rename = "alive",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub alive: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl HumanresourcesHcmlinkJobStatusGetResult {
+    /// Creates a `HumanresourcesHcmlinkJobStatusGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            alive: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `alive`.
+    #[must_use]
+    pub fn alive(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.alive = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// New job status.
 ///
 /// Possible values:
@@ -4411,6 +4554,503 @@ impl HumanresourcesHcmlinkJobUpdateFields {
         >,
     ) -> Self {
         self.data = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SignB2eCompanyProviderListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SignB2eCompanyProviderListResultItem {
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `uid`.
+    #[serde(
+        rename = "uid",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uid: ::std::option::Option<::std::string::String>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `date`.
+    #[serde(
+        rename = "date",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date: ::std::option::Option<::std::string::String>,
+    /// Wire name: `expires`.
+    #[serde(
+        rename = "expires",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub expires: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SignB2eCompanyProviderListResultItem {
+    /// Creates a `SignB2eCompanyProviderListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            code: ::std::option::Option::None,
+            uid: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            date: ::std::option::Option::None,
+            expires: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `uid`.
+    #[must_use]
+    pub fn uid(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uid = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `date`.
+    #[must_use]
+    pub fn date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `expires`.
+    #[must_use]
+    pub fn expires(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.expires = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SignB2eDocumentGetResultState` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SignB2eDocumentGetResultState {
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SignB2eDocumentGetResultState {
+    /// Creates a `SignB2eDocumentGetResultState` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            code: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SignB2eDocumentGetResultMembersItemUser` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SignB2eDocumentGetResultMembersItemUser {
+    /// Wire name: `employeeCode`.
+    #[serde(
+        rename = "employeeCode",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub employee_code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `employeeId`.
+    #[serde(
+        rename = "employeeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub employee_id: ::std::option::Option<i64>,
+    /// Wire name: `userId`.
+    #[serde(
+        rename = "userId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SignB2eDocumentGetResultMembersItemUser {
+    /// Creates a `SignB2eDocumentGetResultMembersItemUser` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            employee_code: ::std::option::Option::None,
+            employee_id: ::std::option::Option::None,
+            user_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `employeeCode`.
+    #[must_use]
+    pub fn employee_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.employee_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `employeeId`.
+    #[must_use]
+    pub fn employee_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.employee_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `userId`.
+    #[must_use]
+    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.user_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SignB2eDocumentGetResultMembersItemState` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SignB2eDocumentGetResultMembersItemState {
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SignB2eDocumentGetResultMembersItemState {
+    /// Creates a `SignB2eDocumentGetResultMembersItemState` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            code: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SignB2eDocumentGetResultMembersItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SignB2eDocumentGetResultMembersItem {
+    /// Wire name: `uid`.
+    #[serde(
+        rename = "uid",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uid: ::std::option::Option<::std::string::String>,
+    /// Wire name: `role`.
+    #[serde(
+        rename = "role",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub role: ::std::option::Option<::std::string::String>,
+    /// Wire name: `party`.
+    #[serde(
+        rename = "party",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub party: ::std::option::Option<f64>,
+    /// Wire name: `user`.
+    #[serde(rename = "user", default, skip_serializing_if = "Option::is_none")]
+    pub user: ::std::option::Option<SignB2eDocumentGetResultMembersItemUser>,
+    /// Wire name: `state`.
+    #[serde(rename = "state", default, skip_serializing_if = "Option::is_none")]
+    pub state: ::std::option::Option<SignB2eDocumentGetResultMembersItemState>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SignB2eDocumentGetResultMembersItem {
+    /// Creates a `SignB2eDocumentGetResultMembersItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            uid: ::std::option::Option::None,
+            role: ::std::option::Option::None,
+            party: ::std::option::Option::None,
+            user: ::std::option::Option::None,
+            state: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `uid`.
+    #[must_use]
+    pub fn uid(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uid = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `role`.
+    #[must_use]
+    pub fn role(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.role = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `party`.
+    #[must_use]
+    pub fn party(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.party = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `user`.
+    #[must_use]
+    pub fn user(
+        mut self,
+        value: impl ::std::convert::Into<SignB2eDocumentGetResultMembersItemUser>,
+    ) -> Self {
+        self.user = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `state`.
+    #[must_use]
+    pub fn state(
+        mut self,
+        value: impl ::std::convert::Into<SignB2eDocumentGetResultMembersItemState>,
+    ) -> Self {
+        self.state = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Information about the document and signing participants
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SignB2eDocumentGetResult {
+    /// Wire name: `uid`.
+    #[serde(
+        rename = "uid",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uid: ::std::option::Option<::std::string::String>,
+    /// Wire name: `state`.
+    #[serde(rename = "state", default, skip_serializing_if = "Option::is_none")]
+    pub state: ::std::option::Option<SignB2eDocumentGetResultState>,
+    /// Wire name: `members`.
+    #[serde(rename = "members", default, skip_serializing_if = "Option::is_none")]
+    pub members: ::std::option::Option<
+        ::std::vec::Vec<SignB2eDocumentGetResultMembersItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SignB2eDocumentGetResult {
+    /// Creates a `SignB2eDocumentGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            uid: ::std::option::Option::None,
+            state: ::std::option::Option::None,
+            members: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `uid`.
+    #[must_use]
+    pub fn uid(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uid = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `state`.
+    #[must_use]
+    pub fn state(
+        mut self,
+        value: impl ::std::convert::Into<SignB2eDocumentGetResultState>,
+    ) -> Self {
+        self.state = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `members`.
+    #[must_use]
+    pub fn members(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<SignB2eDocumentGetResultMembersItem>,
+        >,
+    ) -> Self {
+        self.members = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -4882,6 +5522,386 @@ impl SignB2eDocumentSendFields {
         self
     }
 }
+/// The `SignB2eDocumentSendResultState` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SignB2eDocumentSendResultState {
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SignB2eDocumentSendResultState {
+    /// Creates a `SignB2eDocumentSendResultState` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            code: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SignB2eDocumentSendResultMembersItemUser` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SignB2eDocumentSendResultMembersItemUser {
+    /// Wire name: `employeeCode`.
+    #[serde(
+        rename = "employeeCode",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub employee_code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `employeeId`.
+    #[serde(
+        rename = "employeeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub employee_id: ::std::option::Option<i64>,
+    /// Wire name: `userId`.
+    #[serde(
+        rename = "userId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SignB2eDocumentSendResultMembersItemUser {
+    /// Creates a `SignB2eDocumentSendResultMembersItemUser` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            employee_code: ::std::option::Option::None,
+            employee_id: ::std::option::Option::None,
+            user_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `employeeCode`.
+    #[must_use]
+    pub fn employee_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.employee_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `employeeId`.
+    #[must_use]
+    pub fn employee_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.employee_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `userId`.
+    #[must_use]
+    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.user_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SignB2eDocumentSendResultMembersItemState` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SignB2eDocumentSendResultMembersItemState {
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SignB2eDocumentSendResultMembersItemState {
+    /// Creates a `SignB2eDocumentSendResultMembersItemState` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            code: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SignB2eDocumentSendResultMembersItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SignB2eDocumentSendResultMembersItem {
+    /// Wire name: `uid`.
+    #[serde(
+        rename = "uid",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uid: ::std::option::Option<::std::string::String>,
+    /// Wire name: `role`.
+    #[serde(
+        rename = "role",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub role: ::std::option::Option<::std::string::String>,
+    /// Wire name: `party`.
+    #[serde(
+        rename = "party",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub party: ::std::option::Option<f64>,
+    /// Wire name: `user`.
+    #[serde(rename = "user", default, skip_serializing_if = "Option::is_none")]
+    pub user: ::std::option::Option<SignB2eDocumentSendResultMembersItemUser>,
+    /// Wire name: `state`.
+    #[serde(rename = "state", default, skip_serializing_if = "Option::is_none")]
+    pub state: ::std::option::Option<SignB2eDocumentSendResultMembersItemState>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SignB2eDocumentSendResultMembersItem {
+    /// Creates a `SignB2eDocumentSendResultMembersItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            uid: ::std::option::Option::None,
+            role: ::std::option::Option::None,
+            party: ::std::option::Option::None,
+            user: ::std::option::Option::None,
+            state: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `uid`.
+    #[must_use]
+    pub fn uid(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uid = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `role`.
+    #[must_use]
+    pub fn role(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.role = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `party`.
+    #[must_use]
+    pub fn party(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.party = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `user`.
+    #[must_use]
+    pub fn user(
+        mut self,
+        value: impl ::std::convert::Into<SignB2eDocumentSendResultMembersItemUser>,
+    ) -> Self {
+        self.user = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `state`.
+    #[must_use]
+    pub fn state(
+        mut self,
+        value: impl ::std::convert::Into<SignB2eDocumentSendResultMembersItemState>,
+    ) -> Self {
+        self.state = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Information about the document and signing participants
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SignB2eDocumentSendResult {
+    /// Wire name: `uid`.
+    #[serde(
+        rename = "uid",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uid: ::std::option::Option<::std::string::String>,
+    /// Wire name: `state`.
+    #[serde(rename = "state", default, skip_serializing_if = "Option::is_none")]
+    pub state: ::std::option::Option<SignB2eDocumentSendResultState>,
+    /// Wire name: `members`.
+    #[serde(rename = "members", default, skip_serializing_if = "Option::is_none")]
+    pub members: ::std::option::Option<
+        ::std::vec::Vec<SignB2eDocumentSendResultMembersItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SignB2eDocumentSendResult {
+    /// Creates a `SignB2eDocumentSendResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            uid: ::std::option::Option::None,
+            state: ::std::option::Option::None,
+            members: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `uid`.
+    #[must_use]
+    pub fn uid(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uid = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `state`.
+    #[must_use]
+    pub fn state(
+        mut self,
+        value: impl ::std::convert::Into<SignB2eDocumentSendResultState>,
+    ) -> Self {
+        self.state = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `members`.
+    #[must_use]
+    pub fn members(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<SignB2eDocumentSendResultMembersItem>,
+        >,
+    ) -> Self {
+        self.members = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Signed document data (detailed description)
 #[derive(
     Debug,
@@ -5108,6 +6128,264 @@ impl SignB2eHcmlinkDocumentGetResult {
         value: impl ::std::convert::Into<SignB2eHcmlinkDocumentGetResultDocument>,
     ) -> Self {
         self.document = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SignB2eMysafeTailResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SignB2eMysafeTailResultItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `create_date`.
+    #[serde(
+        rename = "create_date",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_date: ::std::option::Option<::std::string::String>,
+    /// Wire name: `signed_date`.
+    #[serde(
+        rename = "signed_date",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub signed_date: ::std::option::Option<::std::string::String>,
+    /// Wire name: `creator_id`.
+    #[serde(
+        rename = "creator_id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub creator_id: ::std::option::Option<i64>,
+    /// Wire name: `member_id`.
+    #[serde(
+        rename = "member_id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub member_id: ::std::option::Option<i64>,
+    /// Wire name: `role`.
+    #[serde(
+        rename = "role",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub role: ::std::option::Option<::std::string::String>,
+    /// Wire name: `file_url`.
+    #[serde(
+        rename = "file_url",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub file_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SignB2eMysafeTailResultItem {
+    /// Creates a `SignB2eMysafeTailResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            create_date: ::std::option::Option::None,
+            signed_date: ::std::option::Option::None,
+            creator_id: ::std::option::Option::None,
+            member_id: ::std::option::Option::None,
+            role: ::std::option::Option::None,
+            file_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `create_date`.
+    #[must_use]
+    pub fn create_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `signed_date`.
+    #[must_use]
+    pub fn signed_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.signed_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `creator_id`.
+    #[must_use]
+    pub fn creator_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.creator_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `member_id`.
+    #[must_use]
+    pub fn member_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.member_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `role`.
+    #[must_use]
+    pub fn role(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.role = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `file_url`.
+    #[must_use]
+    pub fn file_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.file_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SignB2ePersonalTailResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SignB2ePersonalTailResultItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `signed_date`.
+    #[serde(
+        rename = "signed_date",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub signed_date: ::std::option::Option<::std::string::String>,
+    /// Wire name: `file_url`.
+    #[serde(
+        rename = "file_url",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub file_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SignB2ePersonalTailResultItem {
+    /// Creates a `SignB2ePersonalTailResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            signed_date: ::std::option::Option::None,
+            file_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `signed_date`.
+    #[must_use]
+    pub fn signed_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.signed_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `file_url`.
+    #[must_use]
+    pub fn file_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.file_url = ::std::option::Option::Some(value.into());
         self
     }
 }

@@ -178,7 +178,7 @@ impl ::b24_core::__private::Method for StatusEntityItems {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.status.entity.items",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<StatusEntityItemsResultItem>;
     type Error = StatusEntityItemsError;
 }
 /// The method `crm.status.entity.types` returns a list of all supported directory types and `ENTITY_ID` objects.
@@ -435,11 +435,11 @@ impl ::b24_core::__private::Method for StatusList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.status.list",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<StatusListResultItem>;
     type Error = StatusListError;
 }
 impl ::b24_core::__private::ListMethod for StatusList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = StatusListResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -1032,6 +1032,84 @@ impl StatusAddFields {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.semantics = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `StatusEntityItemsResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct StatusEntityItemsResultItem {
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<f64>,
+    /// Wire name: `STATUS_ID`.
+    #[serde(
+        rename = "STATUS_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl StatusEntityItemsResultItem {
+    /// Creates a `StatusEntityItemsResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            name: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            status_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STATUS_ID`.
+    #[must_use]
+    pub fn status_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_id = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -1690,6 +1768,284 @@ impl StatusGetResult {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.semantics = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `StatusListResultItemExtra` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct StatusListResultItemExtra {
+    /// Wire name: `SEMANTICS`.
+    #[serde(
+        rename = "SEMANTICS",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub semantics: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COLOR`.
+    #[serde(
+        rename = "COLOR",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub color: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl StatusListResultItemExtra {
+    /// Creates a `StatusListResultItemExtra` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            semantics: ::std::option::Option::None,
+            color: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `SEMANTICS`.
+    #[must_use]
+    pub fn semantics(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.semantics = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COLOR`.
+    #[must_use]
+    pub fn color(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.color = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `StatusListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct StatusListResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ENTITY_ID`.
+    #[serde(
+        rename = "ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `STATUS_ID`.
+    #[serde(
+        rename = "STATUS_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NAME_INIT`.
+    #[serde(
+        rename = "NAME_INIT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name_init: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SYSTEM`.
+    #[serde(
+        rename = "SYSTEM",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub system: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CATEGORY_ID`.
+    #[serde(rename = "CATEGORY_ID", default, skip_serializing_if = "Option::is_none")]
+    pub category_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `COLOR`.
+    #[serde(
+        rename = "COLOR",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub color: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SEMANTICS`.
+    #[serde(
+        rename = "SEMANTICS",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub semantics: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EXTRA`.
+    #[serde(rename = "EXTRA", default, skip_serializing_if = "Option::is_none")]
+    pub extra: ::std::option::Option<StatusListResultItemExtra>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub unknown_fields: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl StatusListResultItem {
+    /// Creates a `StatusListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            status_id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            name_init: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            system: ::std::option::Option::None,
+            category_id: ::std::option::Option::None,
+            color: ::std::option::Option::None,
+            semantics: ::std::option::Option::None,
+            extra: ::std::option::Option::None,
+            unknown_fields: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn set_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn set_entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STATUS_ID`.
+    #[must_use]
+    pub fn set_status_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn set_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME_INIT`.
+    #[must_use]
+    pub fn set_name_init(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name_init = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn set_sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SYSTEM`.
+    #[must_use]
+    pub fn set_system(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.system = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CATEGORY_ID`.
+    #[must_use]
+    pub fn set_category_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.category_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COLOR`.
+    #[must_use]
+    pub fn set_color(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.color = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SEMANTICS`.
+    #[must_use]
+    pub fn set_semantics(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.semantics = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EXTRA`.
+    #[must_use]
+    pub fn set_extra(
+        mut self,
+        value: impl ::std::convert::Into<StatusListResultItemExtra>,
+    ) -> Self {
+        self.extra = ::std::option::Option::Some(value.into());
         self
     }
 }

@@ -152,10 +152,7 @@ impl ::b24_core::__private::Method for ActivityBadgeAdd {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.activity.badge.add",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ActivityBadgeAddResult;
     type Error = ActivityBadgeAddError;
 }
 /// The method `crm.activity.badge.delete` removes a badge.
@@ -265,10 +262,7 @@ impl ::b24_core::__private::Method for ActivityBadgeGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.activity.badge.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ActivityBadgeGetResult;
     type Error = ActivityBadgeGetError;
 }
 /// The method `crm.activity.badge.list` retrieves a list of available badges. It will return an array containing a list of all registered badges. Each element of the array contains badge fields.
@@ -310,10 +304,7 @@ impl ::b24_core::__private::Method for ActivityBadgeList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.activity.badge.list",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ActivityBadgeListResult;
     type Error = ActivityBadgeListError;
 }
 /// The method `crm.activity.binding.add` adds a binding of a deal to a CRM object.
@@ -810,10 +801,7 @@ impl ::b24_core::__private::Method for ActivityConfigurableAdd {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.activity.configurable.add",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ActivityConfigurableAddResult;
     type Error = ActivityConfigurableAddError;
 }
 /// The method `crm.activity.configurable.get` returns information about a configurable activity.
@@ -863,10 +851,7 @@ impl ::b24_core::__private::Method for ActivityConfigurableGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.activity.configurable.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ActivityConfigurableGetResult;
     type Error = ActivityConfigurableGetError;
 }
 /// The `crm.activity.configurable.update` method modifies a configurable activity.
@@ -948,10 +933,7 @@ impl ::b24_core::__private::Method for ActivityConfigurableUpdate {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.activity.configurable.update",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ActivityConfigurableUpdateResult;
     type Error = ActivityConfigurableUpdateError;
 }
 /// The method `crm.activity.delete` removes an activity of any type.
@@ -1093,10 +1075,7 @@ impl ::b24_core::__private::Method for ActivityGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.activity.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ActivityGetResult;
     type Error = ActivityGetError;
 }
 /// The method `crm.activity.layout.blocks.delete` removes a set of additional content blocks for a activity.
@@ -1171,7 +1150,7 @@ impl ::b24_core::__private::Method for ActivityLayoutBlocksDelete {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.activity.layout.blocks.delete",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = ActivityLayoutBlocksDeleteResult;
     type Error = ActivityLayoutBlocksDeleteError;
 }
 /// The method `crm.activity.layout.blocks.get` retrieves a set of additional content blocks for a activity.
@@ -1246,7 +1225,7 @@ impl ::b24_core::__private::Method for ActivityLayoutBlocksGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.activity.layout.blocks.get",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = ActivityLayoutBlocksGetResult;
     type Error = ActivityLayoutBlocksGetError;
 }
 /// The method `crm.activity.layout.blocks.set` sets a set of additional content blocks for the activity.
@@ -1327,7 +1306,7 @@ impl ::b24_core::__private::Method for ActivityLayoutBlocksSet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.activity.layout.blocks.set",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = ActivityLayoutBlocksSetResult;
     type Error = ActivityLayoutBlocksSetError;
 }
 /// The `crm.activity.list` method returns a list of activities by filter, taking the current user's permissions into account.
@@ -1502,11 +1481,11 @@ impl ::b24_core::__private::Method for ActivityList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.activity.list",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<ActivityListResultItem>;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for ActivityList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = ActivityListResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -1715,10 +1694,7 @@ impl ::b24_core::__private::Method for ActivityTodoAdd {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.activity.todo.add",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ActivityTodoAddResult;
     type Error = ActivityTodoAddError;
 }
 /// The `crm.activity.todo.update` method updates a universal activity.
@@ -1933,10 +1909,7 @@ impl ::b24_core::__private::Method for ActivityTodoUpdate {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.activity.todo.update",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ActivityTodoUpdateResult;
     type Error = ActivityTodoUpdateError;
 }
 /// The method `crm.activity.todo.updateColor` updates the color of the universal deal.
@@ -2020,10 +1993,7 @@ impl ::b24_core::__private::Method for ActivityTodoUpdateColor {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.activity.todo.updateColor",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ActivityTodoUpdateColorResult;
     type Error = ActivityTodoUpdateColorError;
 }
 /// The method `crm.activity.todo.updateDeadline` changes the deadline of a universal activity.
@@ -2107,10 +2077,7 @@ impl ::b24_core::__private::Method for ActivityTodoUpdateDeadline {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.activity.todo.updateDeadline",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ActivityTodoUpdateDeadlineResult;
     type Error = ActivityTodoUpdateDeadlineError;
 }
 /// The method `crm.activity.todo.updateDescription` changes the description in the universal activity.
@@ -2194,10 +2161,7 @@ impl ::b24_core::__private::Method for ActivityTodoUpdateDescription {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.activity.todo.updateDescription",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ActivityTodoUpdateDescriptionResult;
     type Error = ActivityTodoUpdateDescriptionError;
 }
 /// The method `crm.activity.todo.updateResponsibleUser` updates the responsible user for the universal activity.
@@ -2279,10 +2243,7 @@ impl ::b24_core::__private::Method for ActivityTodoUpdateResponsibleUser {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.activity.todo.updateResponsibleUser",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ActivityTodoUpdateResponsibleUserResult;
     type Error = ActivityTodoUpdateResponsibleUserError;
 }
 /// The `crm.activity.type.add` method registers a custom activity type by specifying a name and an icon.
@@ -2438,7 +2399,7 @@ impl ::b24_core::__private::Method for ActivityTypeList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.activity.type.list",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<ActivityTypeListResultItem>;
     type Error = ActivityTypeListError;
 }
 /// The method `crm.activity.update` updates an existing activity.
@@ -3005,10 +2966,7 @@ impl ::b24_core::__private::Method for TimelineCommentGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.timeline.comment.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TimelineCommentGetResult;
     type Error = TimelineCommentGetError;
 }
 /// The method `crm.timeline.comment.list` retrieves a list of all comments associated with a specified CRM object.
@@ -3155,11 +3113,11 @@ impl ::b24_core::__private::Method for TimelineCommentList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.timeline.comment.list",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<TimelineCommentListResultItem>;
     type Error = TimelineCommentListError;
 }
 impl ::b24_core::__private::ListMethod for TimelineCommentList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = TimelineCommentListResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -3476,10 +3434,7 @@ impl ::b24_core::__private::Method for TimelineIconGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.timeline.icon.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TimelineIconGetResult;
     type Error = TimelineIconGetError;
 }
 /// Retrieves a list of available icons for timeline log entries.
@@ -3522,14 +3477,11 @@ impl ::b24_core::__private::Method for TimelineIconList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.timeline.icon.list",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TimelineIconListResult;
     type Error = TimelineIconListError;
 }
 impl ::b24_core::__private::ListMethod for TimelineIconList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = TimelineIconListResultIconsItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "icons",
     );
@@ -3751,10 +3703,7 @@ impl ::b24_core::__private::Method for TimelineLayoutBlocksDelete {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.timeline.layout.blocks.delete",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TimelineLayoutBlocksDeleteResult;
     type Error = TimelineLayoutBlocksDeleteError;
 }
 /// The method `crm.timeline.layout.blocks.get` retrieves a set of additional content blocks for a timeline record.
@@ -3829,10 +3778,7 @@ impl ::b24_core::__private::Method for TimelineLayoutBlocksGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.timeline.layout.blocks.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TimelineLayoutBlocksGetResult;
     type Error = TimelineLayoutBlocksGetError;
 }
 /// The method `crm.timeline.layout.blocks.set` sets a set of additional content blocks for a timeline record.
@@ -3913,10 +3859,7 @@ impl ::b24_core::__private::Method for TimelineLayoutBlocksSet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.timeline.layout.blocks.set",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TimelineLayoutBlocksSetResult;
     type Error = TimelineLayoutBlocksSetError;
 }
 /// This method adds a new log entry to the timeline.
@@ -4090,10 +4033,7 @@ impl ::b24_core::__private::Method for TimelineLogmessageGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.timeline.logmessage.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TimelineLogmessageGetResult;
     type Error = TimelineLogmessageGetError;
 }
 /// Retrieves a list of timeline log entries.
@@ -4216,11 +4156,11 @@ impl ::b24_core::__private::Method for TimelineLogmessageList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.timeline.logmessage.list",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<TimelineLogmessageListResultItem>;
     type Error = TimelineLogmessageListError;
 }
 impl ::b24_core::__private::ListMethod for TimelineLogmessageList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = TimelineLogmessageListResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "id";
 }
@@ -4410,10 +4350,7 @@ impl ::b24_core::__private::Method for TimelineLogoGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.timeline.logo.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TimelineLogoGetResult;
     type Error = TimelineLogoGetError;
 }
 /// Retrieves a list of available logos for timeline log entries.
@@ -4456,14 +4393,11 @@ impl ::b24_core::__private::Method for TimelineLogoList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.timeline.logo.list",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TimelineLogoListResult;
     type Error = TimelineLogoListError;
 }
 impl ::b24_core::__private::ListMethod for TimelineLogoList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = TimelineLogoListResultLogosItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "logos",
     );
@@ -9147,6 +9081,427 @@ impl ActivityAddFieldsItem {
         self
     }
 }
+/// The `ActivityBadgeAddResultBadge` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityBadgeAddResultBadge {
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `value`.
+    #[serde(
+        rename = "value",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityBadgeAddResultBadge {
+    /// Creates a `ActivityBadgeAddResultBadge` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            code: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            value: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `value`.
+    #[must_use]
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response containing information about the added badge in case of success. In case of failure, it will return `null`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityBadgeAddResult {
+    /// Wire name: `badge`.
+    #[serde(rename = "badge", default, skip_serializing_if = "Option::is_none")]
+    pub badge: ::std::option::Option<ActivityBadgeAddResultBadge>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityBadgeAddResult {
+    /// Creates a `ActivityBadgeAddResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            badge: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `badge`.
+    #[must_use]
+    pub fn badge(
+        mut self,
+        value: impl ::std::convert::Into<ActivityBadgeAddResultBadge>,
+    ) -> Self {
+        self.badge = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityBadgeGetResultBadge` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityBadgeGetResultBadge {
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `value`.
+    #[serde(
+        rename = "value",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityBadgeGetResultBadge {
+    /// Creates a `ActivityBadgeGetResultBadge` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            code: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            value: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `value`.
+    #[must_use]
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response containing badge information in case of success. In case of failure, it will return `null`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityBadgeGetResult {
+    /// Wire name: `badge`.
+    #[serde(rename = "badge", default, skip_serializing_if = "Option::is_none")]
+    pub badge: ::std::option::Option<ActivityBadgeGetResultBadge>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityBadgeGetResult {
+    /// Creates a `ActivityBadgeGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            badge: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `badge`.
+    #[must_use]
+    pub fn badge(
+        mut self,
+        value: impl ::std::convert::Into<ActivityBadgeGetResultBadge>,
+    ) -> Self {
+        self.badge = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityBadgeListResultBadgesItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityBadgeListResultBadgesItem {
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `value`.
+    #[serde(
+        rename = "value",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityBadgeListResultBadgesItem {
+    /// Creates a `ActivityBadgeListResultBadgesItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            code: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            value: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `value`.
+    #[must_use]
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The root element of the response containing an array, each element of which carries information about the badge
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityBadgeListResult {
+    /// Wire name: `badges`.
+    #[serde(rename = "badges", default, skip_serializing_if = "Option::is_none")]
+    pub badges: ::std::option::Option<
+        ::std::vec::Vec<ActivityBadgeListResultBadgesItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityBadgeListResult {
+    /// Creates a `ActivityBadgeListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            badges: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `badges`.
+    #[must_use]
+    pub fn badges(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<ActivityBadgeListResultBadgesItem>,
+        >,
+    ) -> Self {
+        self.badges = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// The `ActivityBindingListResultItem` object.
 #[derive(
     Debug,
@@ -9543,6 +9898,2532 @@ impl ActivityConfigurableAddFieldsItem {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.origin_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableAddResultActivity` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableAddResultActivity {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableAddResultActivity {
+    /// Creates a `ActivityConfigurableAddResultActivity` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableAddResultTime` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableAddResultTime {
+    /// Wire name: `start`.
+    #[serde(
+        rename = "start",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start: ::std::option::Option<f64>,
+    /// Wire name: `finish`.
+    #[serde(
+        rename = "finish",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub finish: ::std::option::Option<f64>,
+    /// Wire name: `duration`.
+    #[serde(
+        rename = "duration",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub duration: ::std::option::Option<f64>,
+    /// Wire name: `processing`.
+    #[serde(
+        rename = "processing",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub processing: ::std::option::Option<f64>,
+    /// Wire name: `date_start`.
+    #[serde(
+        rename = "date_start",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_start: ::std::option::Option<::std::string::String>,
+    /// Wire name: `date_finish`.
+    #[serde(
+        rename = "date_finish",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_finish: ::std::option::Option<::std::string::String>,
+    /// Wire name: `operating`.
+    #[serde(
+        rename = "operating",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub operating: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableAddResultTime {
+    /// Creates a `ActivityConfigurableAddResultTime` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            start: ::std::option::Option::None,
+            finish: ::std::option::Option::None,
+            duration: ::std::option::Option::None,
+            processing: ::std::option::Option::None,
+            date_start: ::std::option::Option::None,
+            date_finish: ::std::option::Option::None,
+            operating: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `start`.
+    #[must_use]
+    pub fn start(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.start = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `finish`.
+    #[must_use]
+    pub fn finish(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.finish = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `duration`.
+    #[must_use]
+    pub fn duration(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.duration = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `processing`.
+    #[must_use]
+    pub fn processing(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.processing = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `date_start`.
+    #[must_use]
+    pub fn date_start(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_start = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `date_finish`.
+    #[must_use]
+    pub fn date_finish(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_finish = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `operating`.
+    #[must_use]
+    pub fn operating(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.operating = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Response root element containing information about the added activity identifier `id` in case of success. In case of failure, it will return `null`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableAddResult {
+    /// Wire name: `activity`.
+    #[serde(rename = "activity", default, skip_serializing_if = "Option::is_none")]
+    pub activity: ::std::option::Option<ActivityConfigurableAddResultActivity>,
+    /// Wire name: `time`.
+    #[serde(rename = "time", default, skip_serializing_if = "Option::is_none")]
+    pub time: ::std::option::Option<ActivityConfigurableAddResultTime>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableAddResult {
+    /// Creates a `ActivityConfigurableAddResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            activity: ::std::option::Option::None,
+            time: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `activity`.
+    #[must_use]
+    pub fn activity(
+        mut self,
+        value: impl ::std::convert::Into<ActivityConfigurableAddResultActivity>,
+    ) -> Self {
+        self.activity = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `time`.
+    #[must_use]
+    pub fn time(
+        mut self,
+        value: impl ::std::convert::Into<ActivityConfigurableAddResultTime>,
+    ) -> Self {
+        self.time = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityFields` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityFields {
+    /// Wire name: `typeId`.
+    #[serde(
+        rename = "typeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `completed`.
+    #[serde(
+        rename = "completed",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub completed: ::std::option::Option<bool>,
+    /// Wire name: `deadline`.
+    #[serde(
+        rename = "deadline",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deadline: ::std::option::Option<::std::string::String>,
+    /// Wire name: `pingOffsets`.
+    #[serde(rename = "pingOffsets", default, skip_serializing_if = "Option::is_none")]
+    pub ping_offsets: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `isIncomingChannel`.
+    #[serde(
+        rename = "isIncomingChannel",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_incoming_channel: ::std::option::Option<bool>,
+    /// Wire name: `responsibleId`.
+    #[serde(
+        rename = "responsibleId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub responsible_id: ::std::option::Option<i64>,
+    /// Wire name: `badgeCode`.
+    #[serde(
+        rename = "badgeCode",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub badge_code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `originatorId`.
+    #[serde(rename = "originatorId", default, skip_serializing_if = "Option::is_none")]
+    pub originator_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `originId`.
+    #[serde(rename = "originId", default, skip_serializing_if = "Option::is_none")]
+    pub origin_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityFields {
+    /// Creates a `ActivityConfigurableGetResultActivityFields` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            type_id: ::std::option::Option::None,
+            completed: ::std::option::Option::None,
+            deadline: ::std::option::Option::None,
+            ping_offsets: ::std::option::Option::None,
+            is_incoming_channel: ::std::option::Option::None,
+            responsible_id: ::std::option::Option::None,
+            badge_code: ::std::option::Option::None,
+            originator_id: ::std::option::Option::None,
+            origin_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `typeId`.
+    #[must_use]
+    pub fn type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `completed`.
+    #[must_use]
+    pub fn completed(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.completed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `deadline`.
+    #[must_use]
+    pub fn deadline(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.deadline = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `pingOffsets`.
+    #[must_use]
+    pub fn ping_offsets(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.ping_offsets = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isIncomingChannel`.
+    #[must_use]
+    pub fn is_incoming_channel(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.is_incoming_channel = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `responsibleId`.
+    #[must_use]
+    pub fn responsible_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.responsible_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `badgeCode`.
+    #[must_use]
+    pub fn badge_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.badge_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `originatorId`.
+    #[must_use]
+    pub fn originator_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.originator_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `originId`.
+    #[must_use]
+    pub fn origin_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.origin_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutIcon` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutIcon {
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutIcon {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutIcon` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            code: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutHeaderTagsStatus2` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutHeaderTagsStatus2 {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutHeaderTagsStatus2 {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutHeaderTagsStatus2` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutHeaderTags` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutHeaderTags {
+    /// Wire name: `status2`.
+    #[serde(rename = "status2", default, skip_serializing_if = "Option::is_none")]
+    pub status2: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutHeaderTagsStatus2,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutHeaderTags {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutHeaderTags` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            status2: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `status2`.
+    #[must_use]
+    pub fn status2(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutHeaderTagsStatus2,
+        >,
+    ) -> Self {
+        self.status2 = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutHeader` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutHeader {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tags`.
+    #[serde(rename = "tags", default, skip_serializing_if = "Option::is_none")]
+    pub tags: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutHeaderTags,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutHeader {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutHeader` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            tags: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tags`.
+    #[must_use]
+    pub fn tags(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutHeaderTags,
+        >,
+    ) -> Self {
+        self.tags = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutBodyLogoAction` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutBodyLogoAction {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `uri`.
+    #[serde(
+        rename = "uri",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uri: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutBodyLogoAction {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutBodyLogoAction` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            uri: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `uri`.
+    #[must_use]
+    pub fn uri(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uri = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutBodyLogo` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutBodyLogo {
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `action`.
+    #[serde(rename = "action", default, skip_serializing_if = "Option::is_none")]
+    pub action: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutBodyLogoAction,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutBodyLogo {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutBodyLogo` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            code: ::std::option::Option::None,
+            action: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `action`.
+    #[must_use]
+    pub fn action(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutBodyLogoAction,
+        >,
+    ) -> Self {
+        self.action = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutBodyBlocksClientPropertiesBlockProperties` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutBodyBlocksClientPropertiesBlockProperties {
+    /// Wire name: `value`.
+    #[serde(rename = "value", default, skip_serializing_if = "Option::is_none")]
+    pub value: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutBodyBlocksClientPropertiesBlockProperties {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutBodyBlocksClientPropertiesBlockProperties` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            value: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `value`.
+    #[must_use]
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutBodyBlocksClientPropertiesBlock` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutBodyBlocksClientPropertiesBlock {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `properties`.
+    #[serde(rename = "properties", default, skip_serializing_if = "Option::is_none")]
+    pub properties: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutBodyBlocksClientPropertiesBlockProperties,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutBodyBlocksClientPropertiesBlock {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutBodyBlocksClientPropertiesBlock` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            properties: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `properties`.
+    #[must_use]
+    pub fn properties(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutBodyBlocksClientPropertiesBlockProperties,
+        >,
+    ) -> Self {
+        self.properties = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutBodyBlocksClientProperties` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutBodyBlocksClientProperties {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `inline`.
+    #[serde(
+        rename = "inline",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub inline: ::std::option::Option<bool>,
+    /// Wire name: `block`.
+    #[serde(rename = "block", default, skip_serializing_if = "Option::is_none")]
+    pub block: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutBodyBlocksClientPropertiesBlock,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutBodyBlocksClientProperties {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutBodyBlocksClientProperties` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            inline: ::std::option::Option::None,
+            block: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `inline`.
+    #[must_use]
+    pub fn inline(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.inline = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `block`.
+    #[must_use]
+    pub fn block(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutBodyBlocksClientPropertiesBlock,
+        >,
+    ) -> Self {
+        self.block = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutBodyBlocksClient` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutBodyBlocksClient {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `properties`.
+    #[serde(rename = "properties", default, skip_serializing_if = "Option::is_none")]
+    pub properties: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutBodyBlocksClientProperties,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutBodyBlocksClient {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutBodyBlocksClient` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            properties: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `properties`.
+    #[must_use]
+    pub fn properties(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutBodyBlocksClientProperties,
+        >,
+    ) -> Self {
+        self.properties = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsiblePropertiesBlocksClient` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsiblePropertiesBlocksClient {
+    /// Wire name: `type`.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub r#type: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `properties`.
+    #[serde(rename = "properties", default, skip_serializing_if = "Option::is_none")]
+    pub properties: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsiblePropertiesBlocksClient {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsiblePropertiesBlocksClient` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            properties: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `properties`.
+    #[must_use]
+    pub fn properties(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.properties = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsiblePropertiesBlocksPhone` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsiblePropertiesBlocksPhone {
+    /// Wire name: `type`.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub r#type: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `properties`.
+    #[serde(rename = "properties", default, skip_serializing_if = "Option::is_none")]
+    pub properties: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsiblePropertiesBlocksPhone {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsiblePropertiesBlocksPhone` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            properties: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `properties`.
+    #[must_use]
+    pub fn properties(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.properties = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsiblePropertiesBlocks` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsiblePropertiesBlocks {
+    /// Wire name: `client`.
+    #[serde(rename = "client", default, skip_serializing_if = "Option::is_none")]
+    pub client: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsiblePropertiesBlocksClient,
+    >,
+    /// Wire name: `phone`.
+    #[serde(rename = "phone", default, skip_serializing_if = "Option::is_none")]
+    pub phone: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsiblePropertiesBlocksPhone,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsiblePropertiesBlocks {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsiblePropertiesBlocks` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            client: ::std::option::Option::None,
+            phone: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `client`.
+    #[must_use]
+    pub fn client(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsiblePropertiesBlocksClient,
+        >,
+    ) -> Self {
+        self.client = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `phone`.
+    #[must_use]
+    pub fn phone(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsiblePropertiesBlocksPhone,
+        >,
+    ) -> Self {
+        self.phone = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsibleProperties` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsibleProperties {
+    /// Wire name: `blocks`.
+    #[serde(rename = "blocks", default, skip_serializing_if = "Option::is_none")]
+    pub blocks: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsiblePropertiesBlocks,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsibleProperties {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsibleProperties` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            blocks: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `blocks`.
+    #[must_use]
+    pub fn blocks(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsiblePropertiesBlocks,
+        >,
+    ) -> Self {
+        self.blocks = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsible` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsible {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `properties`.
+    #[serde(rename = "properties", default, skip_serializing_if = "Option::is_none")]
+    pub properties: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsibleProperties,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsible {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsible` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            properties: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `properties`.
+    #[must_use]
+    pub fn properties(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsibleProperties,
+        >,
+    ) -> Self {
+        self.properties = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutBodyBlocks` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutBodyBlocks {
+    /// Wire name: `client`.
+    #[serde(rename = "client", default, skip_serializing_if = "Option::is_none")]
+    pub client: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutBodyBlocksClient,
+    >,
+    /// Wire name: `responsible`.
+    #[serde(rename = "responsible", default, skip_serializing_if = "Option::is_none")]
+    pub responsible: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsible,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutBodyBlocks {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutBodyBlocks` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            client: ::std::option::Option::None,
+            responsible: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `client`.
+    #[must_use]
+    pub fn client(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutBodyBlocksClient,
+        >,
+    ) -> Self {
+        self.client = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `responsible`.
+    #[must_use]
+    pub fn responsible(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsible,
+        >,
+    ) -> Self {
+        self.responsible = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutBody` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutBody {
+    /// Wire name: `logo`.
+    #[serde(rename = "logo", default, skip_serializing_if = "Option::is_none")]
+    pub logo: ::std::option::Option<ActivityConfigurableGetResultActivityLayoutBodyLogo>,
+    /// Wire name: `blocks`.
+    #[serde(rename = "blocks", default, skip_serializing_if = "Option::is_none")]
+    pub blocks: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutBodyBlocks,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutBody {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutBody` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            logo: ::std::option::Option::None,
+            blocks: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `logo`.
+    #[must_use]
+    pub fn logo(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutBodyLogo,
+        >,
+    ) -> Self {
+        self.logo = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `blocks`.
+    #[must_use]
+    pub fn blocks(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutBodyBlocks,
+        >,
+    ) -> Self {
+        self.blocks = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutFooterButtonsStartCallActionActionParams` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutFooterButtonsStartCallActionActionParams {
+    /// Wire name: `clientId`.
+    #[serde(
+        rename = "clientId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub client_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutFooterButtonsStartCallActionActionParams {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutFooterButtonsStartCallActionActionParams` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            client_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `clientId`.
+    #[must_use]
+    pub fn client_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.client_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutFooterButtonsStartCallAction` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutFooterButtonsStartCallAction {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `actionParams`.
+    #[serde(rename = "actionParams", default, skip_serializing_if = "Option::is_none")]
+    pub action_params: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutFooterButtonsStartCallActionActionParams,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutFooterButtonsStartCallAction {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutFooterButtonsStartCallAction` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            action_params: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `actionParams`.
+    #[must_use]
+    pub fn action_params(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutFooterButtonsStartCallActionActionParams,
+        >,
+    ) -> Self {
+        self.action_params = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutFooterButtonsStartCall` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutFooterButtonsStartCall {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `action`.
+    #[serde(rename = "action", default, skip_serializing_if = "Option::is_none")]
+    pub action: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutFooterButtonsStartCallAction,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutFooterButtonsStartCall {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutFooterButtonsStartCall` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            action: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `action`.
+    #[must_use]
+    pub fn action(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutFooterButtonsStartCallAction,
+        >,
+    ) -> Self {
+        self.action = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutFooterButtons` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutFooterButtons {
+    /// Wire name: `startCall`.
+    #[serde(rename = "startCall", default, skip_serializing_if = "Option::is_none")]
+    pub start_call: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutFooterButtonsStartCall,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutFooterButtons {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutFooterButtons` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            start_call: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `startCall`.
+    #[must_use]
+    pub fn start_call(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutFooterButtonsStartCall,
+        >,
+    ) -> Self {
+        self.start_call = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutFooterMenuItemsConfirmAction` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutFooterMenuItemsConfirmAction {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `animationType`.
+    #[serde(
+        rename = "animationType",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub animation_type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutFooterMenuItemsConfirmAction {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutFooterMenuItemsConfirmAction` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            animation_type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `animationType`.
+    #[must_use]
+    pub fn animation_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.animation_type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutFooterMenuItemsConfirm` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutFooterMenuItemsConfirm {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `action`.
+    #[serde(rename = "action", default, skip_serializing_if = "Option::is_none")]
+    pub action: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutFooterMenuItemsConfirmAction,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutFooterMenuItemsConfirm {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutFooterMenuItemsConfirm` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            action: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `action`.
+    #[must_use]
+    pub fn action(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutFooterMenuItemsConfirmAction,
+        >,
+    ) -> Self {
+        self.action = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutFooterMenuItemsDeclineAction` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutFooterMenuItemsDeclineAction {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `animationType`.
+    #[serde(
+        rename = "animationType",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub animation_type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutFooterMenuItemsDeclineAction {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutFooterMenuItemsDeclineAction` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            animation_type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `animationType`.
+    #[must_use]
+    pub fn animation_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.animation_type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutFooterMenuItemsDecline` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutFooterMenuItemsDecline {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `action`.
+    #[serde(rename = "action", default, skip_serializing_if = "Option::is_none")]
+    pub action: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutFooterMenuItemsDeclineAction,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutFooterMenuItemsDecline {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutFooterMenuItemsDecline` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            action: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `action`.
+    #[must_use]
+    pub fn action(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutFooterMenuItemsDeclineAction,
+        >,
+    ) -> Self {
+        self.action = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutFooterMenuItems` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutFooterMenuItems {
+    /// Wire name: `confirm`.
+    #[serde(rename = "confirm", default, skip_serializing_if = "Option::is_none")]
+    pub confirm: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutFooterMenuItemsConfirm,
+    >,
+    /// Wire name: `decline`.
+    #[serde(rename = "decline", default, skip_serializing_if = "Option::is_none")]
+    pub decline: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutFooterMenuItemsDecline,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutFooterMenuItems {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutFooterMenuItems` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            confirm: ::std::option::Option::None,
+            decline: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `confirm`.
+    #[must_use]
+    pub fn confirm(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutFooterMenuItemsConfirm,
+        >,
+    ) -> Self {
+        self.confirm = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `decline`.
+    #[must_use]
+    pub fn decline(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutFooterMenuItemsDecline,
+        >,
+    ) -> Self {
+        self.decline = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutFooterMenu` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutFooterMenu {
+    /// Wire name: `showPostponeItem`.
+    #[serde(
+        rename = "showPostponeItem",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_postpone_item: ::std::option::Option<bool>,
+    /// Wire name: `items`.
+    #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
+    pub items: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutFooterMenuItems,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutFooterMenu {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutFooterMenu` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            show_postpone_item: ::std::option::Option::None,
+            items: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `showPostponeItem`.
+    #[must_use]
+    pub fn show_postpone_item(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.show_postpone_item = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `items`.
+    #[must_use]
+    pub fn items(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutFooterMenuItems,
+        >,
+    ) -> Self {
+        self.items = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutFooter` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutFooter {
+    /// Wire name: `buttons`.
+    #[serde(rename = "buttons", default, skip_serializing_if = "Option::is_none")]
+    pub buttons: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutFooterButtons,
+    >,
+    /// Wire name: `menu`.
+    #[serde(rename = "menu", default, skip_serializing_if = "Option::is_none")]
+    pub menu: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutFooterMenu,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutFooter {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutFooter` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            buttons: ::std::option::Option::None,
+            menu: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `buttons`.
+    #[must_use]
+    pub fn buttons(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutFooterButtons,
+        >,
+    ) -> Self {
+        self.buttons = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `menu`.
+    #[must_use]
+    pub fn menu(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutFooterMenu,
+        >,
+    ) -> Self {
+        self.menu = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayout` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayout {
+    /// Wire name: `icon`.
+    #[serde(rename = "icon", default, skip_serializing_if = "Option::is_none")]
+    pub icon: ::std::option::Option<ActivityConfigurableGetResultActivityLayoutIcon>,
+    /// Wire name: `header`.
+    #[serde(rename = "header", default, skip_serializing_if = "Option::is_none")]
+    pub header: ::std::option::Option<ActivityConfigurableGetResultActivityLayoutHeader>,
+    /// Wire name: `body`.
+    #[serde(rename = "body", default, skip_serializing_if = "Option::is_none")]
+    pub body: ::std::option::Option<ActivityConfigurableGetResultActivityLayoutBody>,
+    /// Wire name: `footer`.
+    #[serde(rename = "footer", default, skip_serializing_if = "Option::is_none")]
+    pub footer: ::std::option::Option<ActivityConfigurableGetResultActivityLayoutFooter>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayout {
+    /// Creates a `ActivityConfigurableGetResultActivityLayout` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            icon: ::std::option::Option::None,
+            header: ::std::option::Option::None,
+            body: ::std::option::Option::None,
+            footer: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `icon`.
+    #[must_use]
+    pub fn icon(
+        mut self,
+        value: impl ::std::convert::Into<ActivityConfigurableGetResultActivityLayoutIcon>,
+    ) -> Self {
+        self.icon = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `header`.
+    #[must_use]
+    pub fn header(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutHeader,
+        >,
+    ) -> Self {
+        self.header = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `body`.
+    #[must_use]
+    pub fn body(
+        mut self,
+        value: impl ::std::convert::Into<ActivityConfigurableGetResultActivityLayoutBody>,
+    ) -> Self {
+        self.body = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `footer`.
+    #[must_use]
+    pub fn footer(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutFooter,
+        >,
+    ) -> Self {
+        self.footer = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivity` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivity {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `ownerTypeId`.
+    #[serde(
+        rename = "ownerTypeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub owner_type_id: ::std::option::Option<i64>,
+    /// Wire name: `ownerId`.
+    #[serde(
+        rename = "ownerId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub owner_id: ::std::option::Option<i64>,
+    /// Wire name: `fields`.
+    #[serde(rename = "fields", default, skip_serializing_if = "Option::is_none")]
+    pub fields: ::std::option::Option<ActivityConfigurableGetResultActivityFields>,
+    /// Wire name: `layout`.
+    #[serde(rename = "layout", default, skip_serializing_if = "Option::is_none")]
+    pub layout: ::std::option::Option<ActivityConfigurableGetResultActivityLayout>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivity {
+    /// Creates a `ActivityConfigurableGetResultActivity` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            owner_type_id: ::std::option::Option::None,
+            owner_id: ::std::option::Option::None,
+            fields: ::std::option::Option::None,
+            layout: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ownerTypeId`.
+    #[must_use]
+    pub fn owner_type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.owner_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ownerId`.
+    #[must_use]
+    pub fn owner_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.owner_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `fields`.
+    #[must_use]
+    pub fn fields(
+        mut self,
+        value: impl ::std::convert::Into<ActivityConfigurableGetResultActivityFields>,
+    ) -> Self {
+        self.fields = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `layout`.
+    #[must_use]
+    pub fn layout(
+        mut self,
+        value: impl ::std::convert::Into<ActivityConfigurableGetResultActivityLayout>,
+    ) -> Self {
+        self.layout = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response - an associative array with the key **activity**, which will contain fields
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResult {
+    /// Wire name: `activity`.
+    #[serde(rename = "activity", default, skip_serializing_if = "Option::is_none")]
+    pub activity: ::std::option::Option<ActivityConfigurableGetResultActivity>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResult {
+    /// Creates a `ActivityConfigurableGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            activity: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `activity`.
+    #[must_use]
+    pub fn activity(
+        mut self,
+        value: impl ::std::convert::Into<ActivityConfigurableGetResultActivity>,
+    ) -> Self {
+        self.activity = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableUpdateResultActivity` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableUpdateResultActivity {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableUpdateResultActivity {
+    /// Creates a `ActivityConfigurableUpdateResultActivity` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableUpdateResultTime` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableUpdateResultTime {
+    /// Wire name: `start`.
+    #[serde(
+        rename = "start",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start: ::std::option::Option<f64>,
+    /// Wire name: `finish`.
+    #[serde(
+        rename = "finish",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub finish: ::std::option::Option<f64>,
+    /// Wire name: `duration`.
+    #[serde(
+        rename = "duration",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub duration: ::std::option::Option<f64>,
+    /// Wire name: `processing`.
+    #[serde(
+        rename = "processing",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub processing: ::std::option::Option<f64>,
+    /// Wire name: `date_start`.
+    #[serde(
+        rename = "date_start",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_start: ::std::option::Option<::std::string::String>,
+    /// Wire name: `date_finish`.
+    #[serde(
+        rename = "date_finish",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_finish: ::std::option::Option<::std::string::String>,
+    /// Wire name: `operating`.
+    #[serde(
+        rename = "operating",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub operating: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableUpdateResultTime {
+    /// Creates a `ActivityConfigurableUpdateResultTime` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            start: ::std::option::Option::None,
+            finish: ::std::option::Option::None,
+            duration: ::std::option::Option::None,
+            processing: ::std::option::Option::None,
+            date_start: ::std::option::Option::None,
+            date_finish: ::std::option::Option::None,
+            operating: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `start`.
+    #[must_use]
+    pub fn start(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.start = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `finish`.
+    #[must_use]
+    pub fn finish(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.finish = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `duration`.
+    #[must_use]
+    pub fn duration(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.duration = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `processing`.
+    #[must_use]
+    pub fn processing(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.processing = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `date_start`.
+    #[must_use]
+    pub fn date_start(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_start = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `date_finish`.
+    #[must_use]
+    pub fn date_finish(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_finish = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `operating`.
+    #[must_use]
+    pub fn operating(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.operating = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Response root element containing the activity identifier `id` information in case of success. In case of failure, it will return `null`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableUpdateResult {
+    /// Wire name: `activity`.
+    #[serde(rename = "activity", default, skip_serializing_if = "Option::is_none")]
+    pub activity: ::std::option::Option<ActivityConfigurableUpdateResultActivity>,
+    /// Wire name: `time`.
+    #[serde(rename = "time", default, skip_serializing_if = "Option::is_none")]
+    pub time: ::std::option::Option<ActivityConfigurableUpdateResultTime>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableUpdateResult {
+    /// Creates a `ActivityConfigurableUpdateResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            activity: ::std::option::Option::None,
+            time: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `activity`.
+    #[must_use]
+    pub fn activity(
+        mut self,
+        value: impl ::std::convert::Into<ActivityConfigurableUpdateResultActivity>,
+    ) -> Self {
+        self.activity = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `time`.
+    #[must_use]
+    pub fn time(
+        mut self,
+        value: impl ::std::convert::Into<ActivityConfigurableUpdateResultTime>,
+    ) -> Self {
+        self.time = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -10178,6 +13059,2598 @@ impl ActivityFieldsResult {
         self
     }
 }
+/// Root element of the response. Values for the `result` field correspond to fields of the object
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityGetResult {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `OWNER_ID`.
+    #[serde(
+        rename = "OWNER_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub owner_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `OWNER_TYPE_ID`.
+    #[serde(
+        rename = "OWNER_TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub owner_type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TYPE_ID`.
+    #[serde(
+        rename = "TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PROVIDER_ID`.
+    #[serde(
+        rename = "PROVIDER_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub provider_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PROVIDER_TYPE_ID`.
+    #[serde(
+        rename = "PROVIDER_TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub provider_type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PROVIDER_GROUP_ID`.
+    #[serde(
+        rename = "PROVIDER_GROUP_ID",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub provider_group_id: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `ASSOCIATED_ENTITY_ID`.
+    #[serde(
+        rename = "ASSOCIATED_ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub associated_entity_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SUBJECT`.
+    #[serde(
+        rename = "SUBJECT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub subject: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CREATED`.
+    #[serde(
+        rename = "CREATED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LAST_UPDATED`.
+    #[serde(
+        rename = "LAST_UPDATED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_updated: ::std::option::Option<::std::string::String>,
+    /// Wire name: `START_TIME`.
+    #[serde(
+        rename = "START_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start_time: ::std::option::Option<::std::string::String>,
+    /// Wire name: `END_TIME`.
+    #[serde(
+        rename = "END_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub end_time: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DEADLINE`.
+    #[serde(
+        rename = "DEADLINE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deadline: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COMPLETED`.
+    #[serde(
+        rename = "COMPLETED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub completed: ::std::option::Option<::std::string::String>,
+    /// Wire name: `STATUS`.
+    #[serde(
+        rename = "STATUS",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RESPONSIBLE_ID`.
+    #[serde(
+        rename = "RESPONSIBLE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub responsible_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PRIORITY`.
+    #[serde(
+        rename = "PRIORITY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub priority: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NOTIFY_TYPE`.
+    #[serde(
+        rename = "NOTIFY_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub notify_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NOTIFY_VALUE`.
+    #[serde(
+        rename = "NOTIFY_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub notify_value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DESCRIPTION`.
+    #[serde(
+        rename = "DESCRIPTION",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DESCRIPTION_TYPE`.
+    #[serde(
+        rename = "DESCRIPTION_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DIRECTION`.
+    #[serde(
+        rename = "DIRECTION",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub direction: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LOCATION`.
+    #[serde(
+        rename = "LOCATION",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub location: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SETTINGS`.
+    #[serde(rename = "SETTINGS", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `ORIGINATOR_ID`.
+    #[serde(rename = "ORIGINATOR_ID", default, skip_serializing_if = "Option::is_none")]
+    pub originator_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `ORIGIN_ID`.
+    #[serde(rename = "ORIGIN_ID", default, skip_serializing_if = "Option::is_none")]
+    pub origin_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `AUTHOR_ID`.
+    #[serde(
+        rename = "AUTHOR_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub author_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EDITOR_ID`.
+    #[serde(
+        rename = "EDITOR_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub editor_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PROVIDER_PARAMS`.
+    #[serde(
+        rename = "PROVIDER_PARAMS",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub provider_params: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `PROVIDER_DATA`.
+    #[serde(rename = "PROVIDER_DATA", default, skip_serializing_if = "Option::is_none")]
+    pub provider_data: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `RESULT_MARK`.
+    #[serde(
+        rename = "RESULT_MARK",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub result_mark: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RESULT_VALUE`.
+    #[serde(rename = "RESULT_VALUE", default, skip_serializing_if = "Option::is_none")]
+    pub result_value: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `RESULT_SUM`.
+    #[serde(rename = "RESULT_SUM", default, skip_serializing_if = "Option::is_none")]
+    pub result_sum: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `RESULT_CURRENCY_ID`.
+    #[serde(
+        rename = "RESULT_CURRENCY_ID",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub result_currency_id: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `RESULT_STATUS`.
+    #[serde(
+        rename = "RESULT_STATUS",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub result_status: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RESULT_STREAM`.
+    #[serde(
+        rename = "RESULT_STREAM",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub result_stream: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RESULT_SOURCE_ID`.
+    #[serde(
+        rename = "RESULT_SOURCE_ID",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub result_source_id: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `AUTOCOMPLETE_RULE`.
+    #[serde(
+        rename = "AUTOCOMPLETE_RULE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub autocomplete_rule: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityGetResult {
+    /// Creates a `ActivityGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            owner_id: ::std::option::Option::None,
+            owner_type_id: ::std::option::Option::None,
+            type_id: ::std::option::Option::None,
+            provider_id: ::std::option::Option::None,
+            provider_type_id: ::std::option::Option::None,
+            provider_group_id: ::std::option::Option::None,
+            associated_entity_id: ::std::option::Option::None,
+            subject: ::std::option::Option::None,
+            created: ::std::option::Option::None,
+            last_updated: ::std::option::Option::None,
+            start_time: ::std::option::Option::None,
+            end_time: ::std::option::Option::None,
+            deadline: ::std::option::Option::None,
+            completed: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            responsible_id: ::std::option::Option::None,
+            priority: ::std::option::Option::None,
+            notify_type: ::std::option::Option::None,
+            notify_value: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            description_type: ::std::option::Option::None,
+            direction: ::std::option::Option::None,
+            location: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            originator_id: ::std::option::Option::None,
+            origin_id: ::std::option::Option::None,
+            author_id: ::std::option::Option::None,
+            editor_id: ::std::option::Option::None,
+            provider_params: ::std::option::Option::None,
+            provider_data: ::std::option::Option::None,
+            result_mark: ::std::option::Option::None,
+            result_value: ::std::option::Option::None,
+            result_sum: ::std::option::Option::None,
+            result_currency_id: ::std::option::Option::None,
+            result_status: ::std::option::Option::None,
+            result_stream: ::std::option::Option::None,
+            result_source_id: ::std::option::Option::None,
+            autocomplete_rule: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `OWNER_ID`.
+    #[must_use]
+    pub fn owner_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.owner_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `OWNER_TYPE_ID`.
+    #[must_use]
+    pub fn owner_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.owner_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE_ID`.
+    #[must_use]
+    pub fn type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PROVIDER_ID`.
+    #[must_use]
+    pub fn provider_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.provider_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PROVIDER_TYPE_ID`.
+    #[must_use]
+    pub fn provider_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.provider_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PROVIDER_GROUP_ID`.
+    #[must_use]
+    pub fn provider_group_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.provider_group_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ASSOCIATED_ENTITY_ID`.
+    #[must_use]
+    pub fn associated_entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.associated_entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SUBJECT`.
+    #[must_use]
+    pub fn subject(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.subject = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED`.
+    #[must_use]
+    pub fn created(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_UPDATED`.
+    #[must_use]
+    pub fn last_updated(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_updated = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `START_TIME`.
+    #[must_use]
+    pub fn start_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.start_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `END_TIME`.
+    #[must_use]
+    pub fn end_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.end_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEADLINE`.
+    #[must_use]
+    pub fn deadline(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.deadline = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COMPLETED`.
+    #[must_use]
+    pub fn completed(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.completed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STATUS`.
+    #[must_use]
+    pub fn status(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESPONSIBLE_ID`.
+    #[must_use]
+    pub fn responsible_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.responsible_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PRIORITY`.
+    #[must_use]
+    pub fn priority(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.priority = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NOTIFY_TYPE`.
+    #[must_use]
+    pub fn notify_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.notify_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NOTIFY_VALUE`.
+    #[must_use]
+    pub fn notify_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.notify_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DESCRIPTION`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DESCRIPTION_TYPE`.
+    #[must_use]
+    pub fn description_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DIRECTION`.
+    #[must_use]
+    pub fn direction(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.direction = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LOCATION`.
+    #[must_use]
+    pub fn location(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.location = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SETTINGS`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ORIGINATOR_ID`.
+    #[must_use]
+    pub fn originator_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.originator_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ORIGIN_ID`.
+    #[must_use]
+    pub fn origin_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.origin_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `AUTHOR_ID`.
+    #[must_use]
+    pub fn author_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.author_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EDITOR_ID`.
+    #[must_use]
+    pub fn editor_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.editor_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PROVIDER_PARAMS`.
+    #[must_use]
+    pub fn provider_params(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.provider_params = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PROVIDER_DATA`.
+    #[must_use]
+    pub fn provider_data(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.provider_data = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESULT_MARK`.
+    #[must_use]
+    pub fn result_mark(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.result_mark = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESULT_VALUE`.
+    #[must_use]
+    pub fn result_value(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.result_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESULT_SUM`.
+    #[must_use]
+    pub fn result_sum(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.result_sum = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESULT_CURRENCY_ID`.
+    #[must_use]
+    pub fn result_currency_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.result_currency_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESULT_STATUS`.
+    #[must_use]
+    pub fn result_status(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.result_status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESULT_STREAM`.
+    #[must_use]
+    pub fn result_stream(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.result_stream = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESULT_SOURCE_ID`.
+    #[must_use]
+    pub fn result_source_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.result_source_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `AUTOCOMPLETE_RULE`.
+    #[must_use]
+    pub fn autocomplete_rule(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.autocomplete_rule = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityLayoutBlocksDeleteResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityLayoutBlocksDeleteResult {
+    /// Wire name: `success`.
+    #[serde(
+        rename = "success",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub success: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityLayoutBlocksDeleteResult {
+    /// Creates a `ActivityLayoutBlocksDeleteResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            success: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `success`.
+    #[must_use]
+    pub fn success(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.success = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityLayoutBlocksGetResultLayoutBlocksBlock1Properties` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityLayoutBlocksGetResultLayoutBlocksBlock1Properties {
+    /// Wire name: `value`.
+    #[serde(
+        rename = "value",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `multiline`.
+    #[serde(
+        rename = "multiline",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub multiline: ::std::option::Option<bool>,
+    /// Wire name: `bold`.
+    #[serde(
+        rename = "bold",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub bold: ::std::option::Option<bool>,
+    /// Wire name: `color`.
+    #[serde(
+        rename = "color",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub color: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityLayoutBlocksGetResultLayoutBlocksBlock1Properties {
+    /// Creates a `ActivityLayoutBlocksGetResultLayoutBlocksBlock1Properties` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            value: ::std::option::Option::None,
+            multiline: ::std::option::Option::None,
+            bold: ::std::option::Option::None,
+            color: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `value`.
+    #[must_use]
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `multiline`.
+    #[must_use]
+    pub fn multiline(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.multiline = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `bold`.
+    #[must_use]
+    pub fn bold(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.bold = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `color`.
+    #[must_use]
+    pub fn color(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.color = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityLayoutBlocksGetResultLayoutBlocksBlock1` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityLayoutBlocksGetResultLayoutBlocksBlock1 {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `properties`.
+    #[serde(rename = "properties", default, skip_serializing_if = "Option::is_none")]
+    pub properties: ::std::option::Option<
+        ActivityLayoutBlocksGetResultLayoutBlocksBlock1Properties,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityLayoutBlocksGetResultLayoutBlocksBlock1 {
+    /// Creates a `ActivityLayoutBlocksGetResultLayoutBlocksBlock1` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            properties: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `properties`.
+    #[must_use]
+    pub fn properties(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityLayoutBlocksGetResultLayoutBlocksBlock1Properties,
+        >,
+    ) -> Self {
+        self.properties = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityLayoutBlocksGetResultLayoutBlocksBlock2Properties` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityLayoutBlocksGetResultLayoutBlocksBlock2Properties {
+    /// Wire name: `value`.
+    #[serde(
+        rename = "value",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityLayoutBlocksGetResultLayoutBlocksBlock2Properties {
+    /// Creates a `ActivityLayoutBlocksGetResultLayoutBlocksBlock2Properties` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            value: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `value`.
+    #[must_use]
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityLayoutBlocksGetResultLayoutBlocksBlock2` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityLayoutBlocksGetResultLayoutBlocksBlock2 {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `properties`.
+    #[serde(rename = "properties", default, skip_serializing_if = "Option::is_none")]
+    pub properties: ::std::option::Option<
+        ActivityLayoutBlocksGetResultLayoutBlocksBlock2Properties,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityLayoutBlocksGetResultLayoutBlocksBlock2 {
+    /// Creates a `ActivityLayoutBlocksGetResultLayoutBlocksBlock2` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            properties: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `properties`.
+    #[must_use]
+    pub fn properties(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityLayoutBlocksGetResultLayoutBlocksBlock2Properties,
+        >,
+    ) -> Self {
+        self.properties = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityLayoutBlocksGetResultLayoutBlocksBlock3PropertiesAction` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityLayoutBlocksGetResultLayoutBlocksBlock3PropertiesAction {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `uri`.
+    #[serde(
+        rename = "uri",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uri: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityLayoutBlocksGetResultLayoutBlocksBlock3PropertiesAction {
+    /// Creates a `ActivityLayoutBlocksGetResultLayoutBlocksBlock3PropertiesAction` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            uri: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `uri`.
+    #[must_use]
+    pub fn uri(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uri = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityLayoutBlocksGetResultLayoutBlocksBlock3Properties` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityLayoutBlocksGetResultLayoutBlocksBlock3Properties {
+    /// Wire name: `text`.
+    #[serde(
+        rename = "text",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub text: ::std::option::Option<::std::string::String>,
+    /// Wire name: `bold`.
+    #[serde(
+        rename = "bold",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub bold: ::std::option::Option<bool>,
+    /// Wire name: `action`.
+    #[serde(rename = "action", default, skip_serializing_if = "Option::is_none")]
+    pub action: ::std::option::Option<
+        ActivityLayoutBlocksGetResultLayoutBlocksBlock3PropertiesAction,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityLayoutBlocksGetResultLayoutBlocksBlock3Properties {
+    /// Creates a `ActivityLayoutBlocksGetResultLayoutBlocksBlock3Properties` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            text: ::std::option::Option::None,
+            bold: ::std::option::Option::None,
+            action: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `text`.
+    #[must_use]
+    pub fn text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.text = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `bold`.
+    #[must_use]
+    pub fn bold(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.bold = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `action`.
+    #[must_use]
+    pub fn action(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityLayoutBlocksGetResultLayoutBlocksBlock3PropertiesAction,
+        >,
+    ) -> Self {
+        self.action = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityLayoutBlocksGetResultLayoutBlocksBlock3` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityLayoutBlocksGetResultLayoutBlocksBlock3 {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `properties`.
+    #[serde(rename = "properties", default, skip_serializing_if = "Option::is_none")]
+    pub properties: ::std::option::Option<
+        ActivityLayoutBlocksGetResultLayoutBlocksBlock3Properties,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityLayoutBlocksGetResultLayoutBlocksBlock3 {
+    /// Creates a `ActivityLayoutBlocksGetResultLayoutBlocksBlock3` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            properties: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `properties`.
+    #[must_use]
+    pub fn properties(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityLayoutBlocksGetResultLayoutBlocksBlock3Properties,
+        >,
+    ) -> Self {
+        self.properties = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlockProperties` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlockProperties {
+    /// Wire name: `value`.
+    #[serde(
+        rename = "value",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlockProperties {
+    /// Creates a `ActivityLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlockProperties` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            value: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `value`.
+    #[must_use]
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlock` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlock {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `properties`.
+    #[serde(rename = "properties", default, skip_serializing_if = "Option::is_none")]
+    pub properties: ::std::option::Option<
+        ActivityLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlockProperties,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlock {
+    /// Creates a `ActivityLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlock` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            properties: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `properties`.
+    #[must_use]
+    pub fn properties(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlockProperties,
+        >,
+    ) -> Self {
+        self.properties = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityLayoutBlocksGetResultLayoutBlocksBlock4Properties` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityLayoutBlocksGetResultLayoutBlocksBlock4Properties {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `block`.
+    #[serde(rename = "block", default, skip_serializing_if = "Option::is_none")]
+    pub block: ::std::option::Option<
+        ActivityLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlock,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityLayoutBlocksGetResultLayoutBlocksBlock4Properties {
+    /// Creates a `ActivityLayoutBlocksGetResultLayoutBlocksBlock4Properties` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            block: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `block`.
+    #[must_use]
+    pub fn block(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlock,
+        >,
+    ) -> Self {
+        self.block = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityLayoutBlocksGetResultLayoutBlocksBlock4` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityLayoutBlocksGetResultLayoutBlocksBlock4 {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `properties`.
+    #[serde(rename = "properties", default, skip_serializing_if = "Option::is_none")]
+    pub properties: ::std::option::Option<
+        ActivityLayoutBlocksGetResultLayoutBlocksBlock4Properties,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityLayoutBlocksGetResultLayoutBlocksBlock4 {
+    /// Creates a `ActivityLayoutBlocksGetResultLayoutBlocksBlock4` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            properties: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `properties`.
+    #[must_use]
+    pub fn properties(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityLayoutBlocksGetResultLayoutBlocksBlock4Properties,
+        >,
+    ) -> Self {
+        self.properties = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityLayoutBlocksGetResultLayoutBlocks` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityLayoutBlocksGetResultLayoutBlocks {
+    /// Wire name: `block_1`.
+    #[serde(rename = "block_1", default, skip_serializing_if = "Option::is_none")]
+    pub block_1: ::std::option::Option<ActivityLayoutBlocksGetResultLayoutBlocksBlock1>,
+    /// Wire name: `block_2`.
+    #[serde(rename = "block_2", default, skip_serializing_if = "Option::is_none")]
+    pub block_2: ::std::option::Option<ActivityLayoutBlocksGetResultLayoutBlocksBlock2>,
+    /// Wire name: `block_3`.
+    #[serde(rename = "block_3", default, skip_serializing_if = "Option::is_none")]
+    pub block_3: ::std::option::Option<ActivityLayoutBlocksGetResultLayoutBlocksBlock3>,
+    /// Wire name: `block_4`.
+    #[serde(rename = "block_4", default, skip_serializing_if = "Option::is_none")]
+    pub block_4: ::std::option::Option<ActivityLayoutBlocksGetResultLayoutBlocksBlock4>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityLayoutBlocksGetResultLayoutBlocks {
+    /// Creates a `ActivityLayoutBlocksGetResultLayoutBlocks` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            block_1: ::std::option::Option::None,
+            block_2: ::std::option::Option::None,
+            block_3: ::std::option::Option::None,
+            block_4: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `block_1`.
+    #[must_use]
+    pub fn block_1(
+        mut self,
+        value: impl ::std::convert::Into<ActivityLayoutBlocksGetResultLayoutBlocksBlock1>,
+    ) -> Self {
+        self.block_1 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `block_2`.
+    #[must_use]
+    pub fn block_2(
+        mut self,
+        value: impl ::std::convert::Into<ActivityLayoutBlocksGetResultLayoutBlocksBlock2>,
+    ) -> Self {
+        self.block_2 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `block_3`.
+    #[must_use]
+    pub fn block_3(
+        mut self,
+        value: impl ::std::convert::Into<ActivityLayoutBlocksGetResultLayoutBlocksBlock3>,
+    ) -> Self {
+        self.block_3 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `block_4`.
+    #[must_use]
+    pub fn block_4(
+        mut self,
+        value: impl ::std::convert::Into<ActivityLayoutBlocksGetResultLayoutBlocksBlock4>,
+    ) -> Self {
+        self.block_4 = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityLayoutBlocksGetResultLayout` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityLayoutBlocksGetResultLayout {
+    /// Wire name: `blocks`.
+    #[serde(rename = "blocks", default, skip_serializing_if = "Option::is_none")]
+    pub blocks: ::std::option::Option<ActivityLayoutBlocksGetResultLayoutBlocks>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityLayoutBlocksGetResultLayout {
+    /// Creates a `ActivityLayoutBlocksGetResultLayout` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            blocks: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `blocks`.
+    #[must_use]
+    pub fn blocks(
+        mut self,
+        value: impl ::std::convert::Into<ActivityLayoutBlocksGetResultLayoutBlocks>,
+    ) -> Self {
+        self.blocks = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityLayoutBlocksGetResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityLayoutBlocksGetResult {
+    /// Wire name: `layout`.
+    #[serde(rename = "layout", default, skip_serializing_if = "Option::is_none")]
+    pub layout: ::std::option::Option<ActivityLayoutBlocksGetResultLayout>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityLayoutBlocksGetResult {
+    /// Creates a `ActivityLayoutBlocksGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            layout: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `layout`.
+    #[must_use]
+    pub fn layout(
+        mut self,
+        value: impl ::std::convert::Into<ActivityLayoutBlocksGetResultLayout>,
+    ) -> Self {
+        self.layout = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityLayoutBlocksSetResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityLayoutBlocksSetResult {
+    /// Wire name: `success`.
+    #[serde(
+        rename = "success",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub success: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityLayoutBlocksSetResult {
+    /// Creates a `ActivityLayoutBlocksSetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            success: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `success`.
+    #[must_use]
+    pub fn success(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.success = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityListResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `OWNER_ID`.
+    #[serde(
+        rename = "OWNER_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub owner_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `OWNER_TYPE_ID`.
+    #[serde(
+        rename = "OWNER_TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub owner_type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TYPE_ID`.
+    #[serde(
+        rename = "TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PROVIDER_ID`.
+    #[serde(
+        rename = "PROVIDER_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub provider_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PROVIDER_TYPE_ID`.
+    #[serde(
+        rename = "PROVIDER_TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub provider_type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PROVIDER_GROUP_ID`.
+    #[serde(
+        rename = "PROVIDER_GROUP_ID",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub provider_group_id: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `ASSOCIATED_ENTITY_ID`.
+    #[serde(
+        rename = "ASSOCIATED_ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub associated_entity_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SUBJECT`.
+    #[serde(
+        rename = "SUBJECT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub subject: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CREATED`.
+    #[serde(
+        rename = "CREATED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LAST_UPDATED`.
+    #[serde(
+        rename = "LAST_UPDATED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_updated: ::std::option::Option<::std::string::String>,
+    /// Wire name: `START_TIME`.
+    #[serde(
+        rename = "START_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start_time: ::std::option::Option<::std::string::String>,
+    /// Wire name: `END_TIME`.
+    #[serde(
+        rename = "END_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub end_time: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DEADLINE`.
+    #[serde(
+        rename = "DEADLINE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deadline: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COMPLETED`.
+    #[serde(
+        rename = "COMPLETED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub completed: ::std::option::Option<::std::string::String>,
+    /// Wire name: `STATUS`.
+    #[serde(
+        rename = "STATUS",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RESPONSIBLE_ID`.
+    #[serde(
+        rename = "RESPONSIBLE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub responsible_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PRIORITY`.
+    #[serde(
+        rename = "PRIORITY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub priority: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NOTIFY_TYPE`.
+    #[serde(
+        rename = "NOTIFY_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub notify_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NOTIFY_VALUE`.
+    #[serde(
+        rename = "NOTIFY_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub notify_value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DESCRIPTION`.
+    #[serde(
+        rename = "DESCRIPTION",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DESCRIPTION_TYPE`.
+    #[serde(
+        rename = "DESCRIPTION_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DIRECTION`.
+    #[serde(
+        rename = "DIRECTION",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub direction: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LOCATION`.
+    #[serde(
+        rename = "LOCATION",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub location: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SETTINGS`.
+    #[serde(rename = "SETTINGS", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `ORIGINATOR_ID`.
+    #[serde(rename = "ORIGINATOR_ID", default, skip_serializing_if = "Option::is_none")]
+    pub originator_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `ORIGIN_ID`.
+    #[serde(rename = "ORIGIN_ID", default, skip_serializing_if = "Option::is_none")]
+    pub origin_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `AUTHOR_ID`.
+    #[serde(
+        rename = "AUTHOR_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub author_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EDITOR_ID`.
+    #[serde(
+        rename = "EDITOR_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub editor_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PROVIDER_PARAMS`.
+    #[serde(
+        rename = "PROVIDER_PARAMS",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub provider_params: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `PROVIDER_DATA`.
+    #[serde(rename = "PROVIDER_DATA", default, skip_serializing_if = "Option::is_none")]
+    pub provider_data: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `RESULT_MARK`.
+    #[serde(
+        rename = "RESULT_MARK",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub result_mark: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RESULT_VALUE`.
+    #[serde(rename = "RESULT_VALUE", default, skip_serializing_if = "Option::is_none")]
+    pub result_value: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `RESULT_SUM`.
+    #[serde(rename = "RESULT_SUM", default, skip_serializing_if = "Option::is_none")]
+    pub result_sum: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `RESULT_CURRENCY_ID`.
+    #[serde(
+        rename = "RESULT_CURRENCY_ID",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub result_currency_id: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `RESULT_STATUS`.
+    #[serde(
+        rename = "RESULT_STATUS",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub result_status: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RESULT_STREAM`.
+    #[serde(
+        rename = "RESULT_STREAM",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub result_stream: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RESULT_SOURCE_ID`.
+    #[serde(
+        rename = "RESULT_SOURCE_ID",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub result_source_id: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `AUTOCOMPLETE_RULE`.
+    #[serde(
+        rename = "AUTOCOMPLETE_RULE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub autocomplete_rule: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityListResultItem {
+    /// Creates a `ActivityListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            owner_id: ::std::option::Option::None,
+            owner_type_id: ::std::option::Option::None,
+            type_id: ::std::option::Option::None,
+            provider_id: ::std::option::Option::None,
+            provider_type_id: ::std::option::Option::None,
+            provider_group_id: ::std::option::Option::None,
+            associated_entity_id: ::std::option::Option::None,
+            subject: ::std::option::Option::None,
+            created: ::std::option::Option::None,
+            last_updated: ::std::option::Option::None,
+            start_time: ::std::option::Option::None,
+            end_time: ::std::option::Option::None,
+            deadline: ::std::option::Option::None,
+            completed: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            responsible_id: ::std::option::Option::None,
+            priority: ::std::option::Option::None,
+            notify_type: ::std::option::Option::None,
+            notify_value: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            description_type: ::std::option::Option::None,
+            direction: ::std::option::Option::None,
+            location: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            originator_id: ::std::option::Option::None,
+            origin_id: ::std::option::Option::None,
+            author_id: ::std::option::Option::None,
+            editor_id: ::std::option::Option::None,
+            provider_params: ::std::option::Option::None,
+            provider_data: ::std::option::Option::None,
+            result_mark: ::std::option::Option::None,
+            result_value: ::std::option::Option::None,
+            result_sum: ::std::option::Option::None,
+            result_currency_id: ::std::option::Option::None,
+            result_status: ::std::option::Option::None,
+            result_stream: ::std::option::Option::None,
+            result_source_id: ::std::option::Option::None,
+            autocomplete_rule: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `OWNER_ID`.
+    #[must_use]
+    pub fn owner_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.owner_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `OWNER_TYPE_ID`.
+    #[must_use]
+    pub fn owner_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.owner_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE_ID`.
+    #[must_use]
+    pub fn type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PROVIDER_ID`.
+    #[must_use]
+    pub fn provider_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.provider_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PROVIDER_TYPE_ID`.
+    #[must_use]
+    pub fn provider_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.provider_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PROVIDER_GROUP_ID`.
+    #[must_use]
+    pub fn provider_group_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.provider_group_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ASSOCIATED_ENTITY_ID`.
+    #[must_use]
+    pub fn associated_entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.associated_entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SUBJECT`.
+    #[must_use]
+    pub fn subject(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.subject = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED`.
+    #[must_use]
+    pub fn created(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_UPDATED`.
+    #[must_use]
+    pub fn last_updated(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_updated = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `START_TIME`.
+    #[must_use]
+    pub fn start_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.start_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `END_TIME`.
+    #[must_use]
+    pub fn end_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.end_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEADLINE`.
+    #[must_use]
+    pub fn deadline(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.deadline = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COMPLETED`.
+    #[must_use]
+    pub fn completed(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.completed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STATUS`.
+    #[must_use]
+    pub fn status(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESPONSIBLE_ID`.
+    #[must_use]
+    pub fn responsible_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.responsible_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PRIORITY`.
+    #[must_use]
+    pub fn priority(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.priority = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NOTIFY_TYPE`.
+    #[must_use]
+    pub fn notify_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.notify_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NOTIFY_VALUE`.
+    #[must_use]
+    pub fn notify_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.notify_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DESCRIPTION`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DESCRIPTION_TYPE`.
+    #[must_use]
+    pub fn description_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DIRECTION`.
+    #[must_use]
+    pub fn direction(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.direction = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LOCATION`.
+    #[must_use]
+    pub fn location(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.location = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SETTINGS`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ORIGINATOR_ID`.
+    #[must_use]
+    pub fn originator_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.originator_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ORIGIN_ID`.
+    #[must_use]
+    pub fn origin_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.origin_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `AUTHOR_ID`.
+    #[must_use]
+    pub fn author_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.author_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EDITOR_ID`.
+    #[must_use]
+    pub fn editor_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.editor_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PROVIDER_PARAMS`.
+    #[must_use]
+    pub fn provider_params(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.provider_params = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PROVIDER_DATA`.
+    #[must_use]
+    pub fn provider_data(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.provider_data = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESULT_MARK`.
+    #[must_use]
+    pub fn result_mark(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.result_mark = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESULT_VALUE`.
+    #[must_use]
+    pub fn result_value(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.result_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESULT_SUM`.
+    #[must_use]
+    pub fn result_sum(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.result_sum = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESULT_CURRENCY_ID`.
+    #[must_use]
+    pub fn result_currency_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.result_currency_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESULT_STATUS`.
+    #[must_use]
+    pub fn result_status(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.result_status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESULT_STREAM`.
+    #[must_use]
+    pub fn result_stream(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.result_stream = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESULT_SOURCE_ID`.
+    #[must_use]
+    pub fn result_source_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.result_source_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `AUTOCOMPLETE_RULE`.
+    #[must_use]
+    pub fn autocomplete_rule(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.autocomplete_rule = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// On success, returns an object containing the identifier of the added activity `id`, on error = `null`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityTodoAddResult {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityTodoAddResult {
+    /// Creates a `ActivityTodoAddResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// On success, returns an object containing the integer identifier of the updated deal `id`, on error = `null`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityTodoUpdateResult {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityTodoUpdateResult {
+    /// Creates a `ActivityTodoUpdateResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// On success, returns an object containing the identifier of the updated deal `id`, on error = `null`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityTodoUpdateColorResult {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityTodoUpdateColorResult {
+    /// Creates a `ActivityTodoUpdateColorResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// On success, returns an object containing the identifier of the updated activity `id`, on error = `null`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityTodoUpdateDeadlineResult {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityTodoUpdateDeadlineResult {
+    /// Creates a `ActivityTodoUpdateDeadlineResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// On success, returns an object containing the identifier of the updated activity `id`, on error = `null`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityTodoUpdateDescriptionResult {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityTodoUpdateDescriptionResult {
+    /// Creates a `ActivityTodoUpdateDescriptionResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// On success, returns an object containing the identifier of the updated activity `id`, on error = `null`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityTodoUpdateResponsibleUserResult {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityTodoUpdateResponsibleUserResult {
+    /// Creates a `ActivityTodoUpdateResponsibleUserResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Field values for adding a new custom activity type in the form of a structure:
 ///
 /// ```json
@@ -10264,6 +15737,105 @@ impl ActivityTypeAddFields {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.is_configurable_type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityTypeListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityTypeListResultItem {
+    /// Wire name: `TYPE_ID`.
+    #[serde(
+        rename = "TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `IS_CONFIGURABLE_TYPE`.
+    #[serde(
+        rename = "IS_CONFIGURABLE_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_configurable_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ICON_ID`.
+    #[serde(
+        rename = "ICON_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub icon_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityTypeListResultItem {
+    /// Creates a `ActivityTypeListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            type_id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            is_configurable_type: ::std::option::Option::None,
+            icon_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `TYPE_ID`.
+    #[must_use]
+    pub fn type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_CONFIGURABLE_TYPE`.
+    #[must_use]
+    pub fn is_configurable_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_configurable_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ICON_ID`.
+    #[must_use]
+    pub fn icon_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.icon_id = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -11151,6 +16723,302 @@ impl TimelineCommentFieldsResult {
         self
     }
 }
+/// The root element of the response. The values for the `result` field correspond to comment fields.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineCommentGetResult {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ENTITY_ID`.
+    #[serde(
+        rename = "ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ENTITY_TYPE`.
+    #[serde(
+        rename = "ENTITY_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CREATED`.
+    #[serde(
+        rename = "CREATED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COMMENT`.
+    #[serde(
+        rename = "COMMENT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub comment: ::std::option::Option<::std::string::String>,
+    /// Wire name: `AUTHOR_ID`.
+    #[serde(
+        rename = "AUTHOR_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub author_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `FILES`.
+    #[serde(rename = "FILES", default, skip_serializing_if = "Option::is_none")]
+    pub files: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineCommentGetResult {
+    /// Creates a `TimelineCommentGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            entity_type: ::std::option::Option::None,
+            created: ::std::option::Option::None,
+            comment: ::std::option::Option::None,
+            author_id: ::std::option::Option::None,
+            files: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_TYPE`.
+    #[must_use]
+    pub fn entity_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED`.
+    #[must_use]
+    pub fn created(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COMMENT`.
+    #[must_use]
+    pub fn comment(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.comment = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `AUTHOR_ID`.
+    #[must_use]
+    pub fn author_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.author_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FILES`.
+    #[must_use]
+    pub fn files(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.files = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineCommentListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineCommentListResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ENTITY_ID`.
+    #[serde(
+        rename = "ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ENTITY_TYPE`.
+    #[serde(
+        rename = "ENTITY_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CREATED`.
+    #[serde(
+        rename = "CREATED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COMMENT`.
+    #[serde(
+        rename = "COMMENT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub comment: ::std::option::Option<::std::string::String>,
+    /// Wire name: `AUTHOR_ID`.
+    #[serde(
+        rename = "AUTHOR_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub author_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `FILES`.
+    #[serde(rename = "FILES", default, skip_serializing_if = "Option::is_none")]
+    pub files: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineCommentListResultItem {
+    /// Creates a `TimelineCommentListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            entity_type: ::std::option::Option::None,
+            created: ::std::option::Option::None,
+            comment: ::std::option::Option::None,
+            author_id: ::std::option::Option::None,
+            files: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_TYPE`.
+    #[must_use]
+    pub fn entity_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED`.
+    #[must_use]
+    pub fn created(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COMMENT`.
+    #[must_use]
+    pub fn comment(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.comment = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `AUTHOR_ID`.
+    #[must_use]
+    pub fn author_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.author_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FILES`.
+    #[must_use]
+    pub fn files(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.files = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Root element of the response.
 ///
 /// The `result` field contains the icon object
@@ -11228,6 +17096,1186 @@ impl TimelineIconAddResult {
         value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.file_uri = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineIconGetResultIcon` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineIconGetResultIcon {
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isSystem`.
+    #[serde(
+        rename = "isSystem",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_system: ::std::option::Option<bool>,
+    /// Wire name: `fileUri`.
+    #[serde(
+        rename = "fileUri",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub file_uri: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineIconGetResultIcon {
+    /// Creates a `TimelineIconGetResultIcon` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            code: ::std::option::Option::None,
+            is_system: ::std::option::Option::None,
+            file_uri: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isSystem`.
+    #[must_use]
+    pub fn is_system(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_system = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `fileUri`.
+    #[must_use]
+    pub fn file_uri(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.file_uri = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response.
+///
+/// The `result` field contains the icon object
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineIconGetResult {
+    /// Wire name: `icon`.
+    #[serde(rename = "icon", default, skip_serializing_if = "Option::is_none")]
+    pub icon: ::std::option::Option<TimelineIconGetResultIcon>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineIconGetResult {
+    /// Creates a `TimelineIconGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            icon: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `icon`.
+    #[must_use]
+    pub fn icon(
+        mut self,
+        value: impl ::std::convert::Into<TimelineIconGetResultIcon>,
+    ) -> Self {
+        self.icon = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineIconListResultIconsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineIconListResultIconsItem {
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isSystem`.
+    #[serde(
+        rename = "isSystem",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_system: ::std::option::Option<bool>,
+    /// Wire name: `fileUri`.
+    #[serde(
+        rename = "fileUri",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub file_uri: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineIconListResultIconsItem {
+    /// Creates a `TimelineIconListResultIconsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            code: ::std::option::Option::None,
+            is_system: ::std::option::Option::None,
+            file_uri: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isSystem`.
+    #[must_use]
+    pub fn is_system(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_system = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `fileUri`.
+    #[must_use]
+    pub fn file_uri(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.file_uri = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response.
+///
+/// The `result` field contains an array of `icons`, each entry includes an associative array of icon fields icon
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineIconListResult {
+    /// Wire name: `icons`.
+    #[serde(rename = "icons", default, skip_serializing_if = "Option::is_none")]
+    pub icons: ::std::option::Option<::std::vec::Vec<TimelineIconListResultIconsItem>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineIconListResult {
+    /// Creates a `TimelineIconListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            icons: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `icons`.
+    #[must_use]
+    pub fn icons(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<TimelineIconListResultIconsItem>,
+        >,
+    ) -> Self {
+        self.icons = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response. On successful execution, contains an object with the field `success`. If the set is not deleted, returns `null`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLayoutBlocksDeleteResult {
+    /// Wire name: `success`.
+    #[serde(
+        rename = "success",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub success: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLayoutBlocksDeleteResult {
+    /// Creates a `TimelineLayoutBlocksDeleteResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            success: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `success`.
+    #[must_use]
+    pub fn success(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.success = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineLayoutBlocksGetResultLayoutBlocksBlock1Properties` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLayoutBlocksGetResultLayoutBlocksBlock1Properties {
+    /// Wire name: `value`.
+    #[serde(
+        rename = "value",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `multiline`.
+    #[serde(
+        rename = "multiline",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub multiline: ::std::option::Option<bool>,
+    /// Wire name: `bold`.
+    #[serde(
+        rename = "bold",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub bold: ::std::option::Option<bool>,
+    /// Wire name: `color`.
+    #[serde(
+        rename = "color",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub color: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLayoutBlocksGetResultLayoutBlocksBlock1Properties {
+    /// Creates a `TimelineLayoutBlocksGetResultLayoutBlocksBlock1Properties` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            value: ::std::option::Option::None,
+            multiline: ::std::option::Option::None,
+            bold: ::std::option::Option::None,
+            color: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `value`.
+    #[must_use]
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `multiline`.
+    #[must_use]
+    pub fn multiline(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.multiline = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `bold`.
+    #[must_use]
+    pub fn bold(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.bold = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `color`.
+    #[must_use]
+    pub fn color(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.color = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineLayoutBlocksGetResultLayoutBlocksBlock1` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLayoutBlocksGetResultLayoutBlocksBlock1 {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `properties`.
+    #[serde(rename = "properties", default, skip_serializing_if = "Option::is_none")]
+    pub properties: ::std::option::Option<
+        TimelineLayoutBlocksGetResultLayoutBlocksBlock1Properties,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLayoutBlocksGetResultLayoutBlocksBlock1 {
+    /// Creates a `TimelineLayoutBlocksGetResultLayoutBlocksBlock1` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            properties: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `properties`.
+    #[must_use]
+    pub fn properties(
+        mut self,
+        value: impl ::std::convert::Into<
+            TimelineLayoutBlocksGetResultLayoutBlocksBlock1Properties,
+        >,
+    ) -> Self {
+        self.properties = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineLayoutBlocksGetResultLayoutBlocksBlock2Properties` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLayoutBlocksGetResultLayoutBlocksBlock2Properties {
+    /// Wire name: `value`.
+    #[serde(
+        rename = "value",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLayoutBlocksGetResultLayoutBlocksBlock2Properties {
+    /// Creates a `TimelineLayoutBlocksGetResultLayoutBlocksBlock2Properties` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            value: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `value`.
+    #[must_use]
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineLayoutBlocksGetResultLayoutBlocksBlock2` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLayoutBlocksGetResultLayoutBlocksBlock2 {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `properties`.
+    #[serde(rename = "properties", default, skip_serializing_if = "Option::is_none")]
+    pub properties: ::std::option::Option<
+        TimelineLayoutBlocksGetResultLayoutBlocksBlock2Properties,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLayoutBlocksGetResultLayoutBlocksBlock2 {
+    /// Creates a `TimelineLayoutBlocksGetResultLayoutBlocksBlock2` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            properties: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `properties`.
+    #[must_use]
+    pub fn properties(
+        mut self,
+        value: impl ::std::convert::Into<
+            TimelineLayoutBlocksGetResultLayoutBlocksBlock2Properties,
+        >,
+    ) -> Self {
+        self.properties = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineLayoutBlocksGetResultLayoutBlocksBlock3PropertiesAction` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLayoutBlocksGetResultLayoutBlocksBlock3PropertiesAction {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `uri`.
+    #[serde(
+        rename = "uri",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uri: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLayoutBlocksGetResultLayoutBlocksBlock3PropertiesAction {
+    /// Creates a `TimelineLayoutBlocksGetResultLayoutBlocksBlock3PropertiesAction` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            uri: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `uri`.
+    #[must_use]
+    pub fn uri(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uri = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineLayoutBlocksGetResultLayoutBlocksBlock3Properties` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLayoutBlocksGetResultLayoutBlocksBlock3Properties {
+    /// Wire name: `text`.
+    #[serde(
+        rename = "text",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub text: ::std::option::Option<::std::string::String>,
+    /// Wire name: `bold`.
+    #[serde(
+        rename = "bold",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub bold: ::std::option::Option<bool>,
+    /// Wire name: `action`.
+    #[serde(rename = "action", default, skip_serializing_if = "Option::is_none")]
+    pub action: ::std::option::Option<
+        TimelineLayoutBlocksGetResultLayoutBlocksBlock3PropertiesAction,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLayoutBlocksGetResultLayoutBlocksBlock3Properties {
+    /// Creates a `TimelineLayoutBlocksGetResultLayoutBlocksBlock3Properties` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            text: ::std::option::Option::None,
+            bold: ::std::option::Option::None,
+            action: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `text`.
+    #[must_use]
+    pub fn text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.text = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `bold`.
+    #[must_use]
+    pub fn bold(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.bold = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `action`.
+    #[must_use]
+    pub fn action(
+        mut self,
+        value: impl ::std::convert::Into<
+            TimelineLayoutBlocksGetResultLayoutBlocksBlock3PropertiesAction,
+        >,
+    ) -> Self {
+        self.action = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineLayoutBlocksGetResultLayoutBlocksBlock3` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLayoutBlocksGetResultLayoutBlocksBlock3 {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `properties`.
+    #[serde(rename = "properties", default, skip_serializing_if = "Option::is_none")]
+    pub properties: ::std::option::Option<
+        TimelineLayoutBlocksGetResultLayoutBlocksBlock3Properties,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLayoutBlocksGetResultLayoutBlocksBlock3 {
+    /// Creates a `TimelineLayoutBlocksGetResultLayoutBlocksBlock3` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            properties: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `properties`.
+    #[must_use]
+    pub fn properties(
+        mut self,
+        value: impl ::std::convert::Into<
+            TimelineLayoutBlocksGetResultLayoutBlocksBlock3Properties,
+        >,
+    ) -> Self {
+        self.properties = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlockProperties` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlockProperties {
+    /// Wire name: `value`.
+    #[serde(
+        rename = "value",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlockProperties {
+    /// Creates a `TimelineLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlockProperties` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            value: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `value`.
+    #[must_use]
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlock` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlock {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `properties`.
+    #[serde(rename = "properties", default, skip_serializing_if = "Option::is_none")]
+    pub properties: ::std::option::Option<
+        TimelineLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlockProperties,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlock {
+    /// Creates a `TimelineLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlock` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            properties: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `properties`.
+    #[must_use]
+    pub fn properties(
+        mut self,
+        value: impl ::std::convert::Into<
+            TimelineLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlockProperties,
+        >,
+    ) -> Self {
+        self.properties = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineLayoutBlocksGetResultLayoutBlocksBlock4Properties` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLayoutBlocksGetResultLayoutBlocksBlock4Properties {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `block`.
+    #[serde(rename = "block", default, skip_serializing_if = "Option::is_none")]
+    pub block: ::std::option::Option<
+        TimelineLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlock,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLayoutBlocksGetResultLayoutBlocksBlock4Properties {
+    /// Creates a `TimelineLayoutBlocksGetResultLayoutBlocksBlock4Properties` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            block: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `block`.
+    #[must_use]
+    pub fn block(
+        mut self,
+        value: impl ::std::convert::Into<
+            TimelineLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlock,
+        >,
+    ) -> Self {
+        self.block = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineLayoutBlocksGetResultLayoutBlocksBlock4` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLayoutBlocksGetResultLayoutBlocksBlock4 {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `properties`.
+    #[serde(rename = "properties", default, skip_serializing_if = "Option::is_none")]
+    pub properties: ::std::option::Option<
+        TimelineLayoutBlocksGetResultLayoutBlocksBlock4Properties,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLayoutBlocksGetResultLayoutBlocksBlock4 {
+    /// Creates a `TimelineLayoutBlocksGetResultLayoutBlocksBlock4` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            properties: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `properties`.
+    #[must_use]
+    pub fn properties(
+        mut self,
+        value: impl ::std::convert::Into<
+            TimelineLayoutBlocksGetResultLayoutBlocksBlock4Properties,
+        >,
+    ) -> Self {
+        self.properties = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineLayoutBlocksGetResultLayoutBlocks` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLayoutBlocksGetResultLayoutBlocks {
+    /// Wire name: `block_1`.
+    #[serde(rename = "block_1", default, skip_serializing_if = "Option::is_none")]
+    pub block_1: ::std::option::Option<TimelineLayoutBlocksGetResultLayoutBlocksBlock1>,
+    /// Wire name: `block_2`.
+    #[serde(rename = "block_2", default, skip_serializing_if = "Option::is_none")]
+    pub block_2: ::std::option::Option<TimelineLayoutBlocksGetResultLayoutBlocksBlock2>,
+    /// Wire name: `block_3`.
+    #[serde(rename = "block_3", default, skip_serializing_if = "Option::is_none")]
+    pub block_3: ::std::option::Option<TimelineLayoutBlocksGetResultLayoutBlocksBlock3>,
+    /// Wire name: `block_4`.
+    #[serde(rename = "block_4", default, skip_serializing_if = "Option::is_none")]
+    pub block_4: ::std::option::Option<TimelineLayoutBlocksGetResultLayoutBlocksBlock4>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLayoutBlocksGetResultLayoutBlocks {
+    /// Creates a `TimelineLayoutBlocksGetResultLayoutBlocks` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            block_1: ::std::option::Option::None,
+            block_2: ::std::option::Option::None,
+            block_3: ::std::option::Option::None,
+            block_4: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `block_1`.
+    #[must_use]
+    pub fn block_1(
+        mut self,
+        value: impl ::std::convert::Into<TimelineLayoutBlocksGetResultLayoutBlocksBlock1>,
+    ) -> Self {
+        self.block_1 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `block_2`.
+    #[must_use]
+    pub fn block_2(
+        mut self,
+        value: impl ::std::convert::Into<TimelineLayoutBlocksGetResultLayoutBlocksBlock2>,
+    ) -> Self {
+        self.block_2 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `block_3`.
+    #[must_use]
+    pub fn block_3(
+        mut self,
+        value: impl ::std::convert::Into<TimelineLayoutBlocksGetResultLayoutBlocksBlock3>,
+    ) -> Self {
+        self.block_3 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `block_4`.
+    #[must_use]
+    pub fn block_4(
+        mut self,
+        value: impl ::std::convert::Into<TimelineLayoutBlocksGetResultLayoutBlocksBlock4>,
+    ) -> Self {
+        self.block_4 = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineLayoutBlocksGetResultLayout` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLayoutBlocksGetResultLayout {
+    /// Wire name: `blocks`.
+    #[serde(rename = "blocks", default, skip_serializing_if = "Option::is_none")]
+    pub blocks: ::std::option::Option<TimelineLayoutBlocksGetResultLayoutBlocks>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLayoutBlocksGetResultLayout {
+    /// Creates a `TimelineLayoutBlocksGetResultLayout` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            blocks: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `blocks`.
+    #[must_use]
+    pub fn blocks(
+        mut self,
+        value: impl ::std::convert::Into<TimelineLayoutBlocksGetResultLayoutBlocks>,
+    ) -> Self {
+        self.blocks = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLayoutBlocksGetResult {
+    /// Wire name: `layout`.
+    #[serde(rename = "layout", default, skip_serializing_if = "Option::is_none")]
+    pub layout: ::std::option::Option<TimelineLayoutBlocksGetResultLayout>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLayoutBlocksGetResult {
+    /// Creates a `TimelineLayoutBlocksGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            layout: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `layout`.
+    #[must_use]
+    pub fn layout(
+        mut self,
+        value: impl ::std::convert::Into<TimelineLayoutBlocksGetResultLayout>,
+    ) -> Self {
+        self.layout = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response. On successful execution, contains an object with the field `success`. If the set is not set, returns `null`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLayoutBlocksSetResult {
+    /// Wire name: `success`.
+    #[serde(
+        rename = "success",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub success: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLayoutBlocksSetResult {
+    /// Creates a `TimelineLayoutBlocksSetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            success: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `success`.
+    #[must_use]
+    pub fn success(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.success = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -11374,6 +18422,306 @@ impl TimelineLogmessageAddResult {
         self
     }
 }
+/// The `TimelineLogmessageGetResultLogMessage` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLogmessageGetResultLogMessage {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `created`.
+    #[serde(
+        rename = "created",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created: ::std::option::Option<::std::string::String>,
+    /// Wire name: `authorId`.
+    #[serde(
+        rename = "authorId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub author_id: ::std::option::Option<i64>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `text`.
+    #[serde(
+        rename = "text",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub text: ::std::option::Option<::std::string::String>,
+    /// Wire name: `iconCode`.
+    #[serde(
+        rename = "iconCode",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub icon_code: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLogmessageGetResultLogMessage {
+    /// Creates a `TimelineLogmessageGetResultLogMessage` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            created: ::std::option::Option::None,
+            author_id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            text: ::std::option::Option::None,
+            icon_code: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `created`.
+    #[must_use]
+    pub fn created(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `authorId`.
+    #[must_use]
+    pub fn author_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.author_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `text`.
+    #[must_use]
+    pub fn text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.text = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `iconCode`.
+    #[must_use]
+    pub fn icon_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.icon_code = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response.
+///
+/// The `result` field contains the logMessage object
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLogmessageGetResult {
+    /// Wire name: `logMessage`.
+    #[serde(rename = "logMessage", default, skip_serializing_if = "Option::is_none")]
+    pub log_message: ::std::option::Option<TimelineLogmessageGetResultLogMessage>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLogmessageGetResult {
+    /// Creates a `TimelineLogmessageGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            log_message: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `logMessage`.
+    #[must_use]
+    pub fn log_message(
+        mut self,
+        value: impl ::std::convert::Into<TimelineLogmessageGetResultLogMessage>,
+    ) -> Self {
+        self.log_message = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineLogmessageListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLogmessageListResultItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `created`.
+    #[serde(
+        rename = "created",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created: ::std::option::Option<::std::string::String>,
+    /// Wire name: `authorId`.
+    #[serde(
+        rename = "authorId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub author_id: ::std::option::Option<i64>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `text`.
+    #[serde(
+        rename = "text",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub text: ::std::option::Option<::std::string::String>,
+    /// Wire name: `iconCode`.
+    #[serde(
+        rename = "iconCode",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub icon_code: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLogmessageListResultItem {
+    /// Creates a `TimelineLogmessageListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            created: ::std::option::Option::None,
+            author_id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            text: ::std::option::Option::None,
+            icon_code: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `created`.
+    #[must_use]
+    pub fn created(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `authorId`.
+    #[must_use]
+    pub fn author_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.author_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `text`.
+    #[must_use]
+    pub fn text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.text = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `iconCode`.
+    #[must_use]
+    pub fn icon_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.icon_code = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Root element of the response.
 ///
 /// The `result` field contains the logo object
@@ -11449,6 +18797,248 @@ impl TimelineLogoAddResult {
         value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.file_uri = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineLogoGetResultLogo` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLogoGetResultLogo {
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isSystem`.
+    #[serde(
+        rename = "isSystem",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_system: ::std::option::Option<bool>,
+    /// Wire name: `fileUri`.
+    #[serde(
+        rename = "fileUri",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub file_uri: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLogoGetResultLogo {
+    /// Creates a `TimelineLogoGetResultLogo` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            code: ::std::option::Option::None,
+            is_system: ::std::option::Option::None,
+            file_uri: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isSystem`.
+    #[must_use]
+    pub fn is_system(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_system = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `fileUri`.
+    #[must_use]
+    pub fn file_uri(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.file_uri = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response.
+///
+/// The `result` field contains the logo object
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLogoGetResult {
+    /// Wire name: `logo`.
+    #[serde(rename = "logo", default, skip_serializing_if = "Option::is_none")]
+    pub logo: ::std::option::Option<TimelineLogoGetResultLogo>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLogoGetResult {
+    /// Creates a `TimelineLogoGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            logo: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `logo`.
+    #[must_use]
+    pub fn logo(
+        mut self,
+        value: impl ::std::convert::Into<TimelineLogoGetResultLogo>,
+    ) -> Self {
+        self.logo = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineLogoListResultLogosItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLogoListResultLogosItem {
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isSystem`.
+    #[serde(
+        rename = "isSystem",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_system: ::std::option::Option<bool>,
+    /// Wire name: `fileUri`.
+    #[serde(
+        rename = "fileUri",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub file_uri: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLogoListResultLogosItem {
+    /// Creates a `TimelineLogoListResultLogosItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            code: ::std::option::Option::None,
+            is_system: ::std::option::Option::None,
+            file_uri: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isSystem`.
+    #[must_use]
+    pub fn is_system(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_system = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `fileUri`.
+    #[must_use]
+    pub fn file_uri(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.file_uri = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response.
+///
+/// The `result` field contains an array of `logos`, each entry of which includes an associative array of logo fields logo
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLogoListResult {
+    /// Wire name: `logos`.
+    #[serde(rename = "logos", default, skip_serializing_if = "Option::is_none")]
+    pub logos: ::std::option::Option<::std::vec::Vec<TimelineLogoListResultLogosItem>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLogoListResult {
+    /// Creates a `TimelineLogoListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            logos: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `logos`.
+    #[must_use]
+    pub fn logos(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<TimelineLogoListResultLogosItem>,
+        >,
+    ) -> Self {
+        self.logos = ::std::option::Option::Some(value.into());
         self
     }
 }

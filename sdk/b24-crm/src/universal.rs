@@ -255,10 +255,7 @@ impl ::b24_core::__private::Method for CategoryGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.category.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = CategoryGetResult;
     type Error = CategoryGetError;
 }
 /// The method retrieves a list of sales funnels (directions) that belong to the CRM object type with the identifier `entityTypeId`.
@@ -314,14 +311,11 @@ impl ::b24_core::__private::Method for CategoryList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.category.list",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = CategoryListResult;
     type Error = CategoryListError;
 }
 impl ::b24_core::__private::ListMethod for CategoryList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = CategoryListResultCategoriesItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "categories",
     );
@@ -410,10 +404,7 @@ impl ::b24_core::__private::Method for CategoryUpdate {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.category.update",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = CategoryUpdateResult;
     type Error = CategoryUpdateError;
 }
 /// This is a universal method for creating objects in the CRM. It allows you to create various types of objects, such as deals, contacts, companies, and others.
@@ -2243,7 +2234,7 @@ impl ::b24_core::__private::Method for ItemPaymentDeliveryList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.item.payment.delivery.list",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<ItemPaymentDeliveryListResultItem>;
     type Error = ItemPaymentDeliveryListError;
 }
 /// Reassigns a delivery position to another delivery document.
@@ -2781,7 +2772,7 @@ impl ::b24_core::__private::Method for ItemPaymentProductList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.item.payment.product.list",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<ItemPaymentProductListResultItem>;
     type Error = ItemPaymentProductListError;
 }
 /// This method changes the quantity of a product in a payment line item.
@@ -3474,10 +3465,7 @@ impl ::b24_core::__private::Method for ItemProductrowSet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.item.productrow.set",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ItemProductrowSetResult;
     type Error = ItemProductrowSetError;
 }
 /// Updates the product row of a CRM object.
@@ -4204,10 +4192,7 @@ impl ::b24_core::__private::Method for TypeGet {
     const NAME: &'static str = "crm.type.get";
     const SCOPE: &'static str = "crm";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.type.get");
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TypeGetResult;
     type Error = TypeGetError;
 }
 /// The method retrieves information about the SPA with the smart process type identifier `entityTypeId`.
@@ -4262,10 +4247,7 @@ impl ::b24_core::__private::Method for TypeGetByEntityTypeId {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.type.getByEntityTypeId",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TypeGetByEntityTypeIdResult;
     type Error = TypeGetByEntityTypeIdError;
 }
 /// This method retrieves a list of smart process settings.
@@ -4646,10 +4628,7 @@ impl ::b24_core::__private::Method for UserfieldSettingsFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.userfield.settings.fields",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = UserfieldSettingsFieldsResult;
     type Error = UserfieldSettingsFieldsError;
 }
 /// The method `crm.userfield.types` retrieves the available types of custom fields.
@@ -4936,10 +4915,7 @@ impl ::b24_core::__private::Method for Get {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "userfieldconfig.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = GetResult;
     type Error = GetError;
 }
 /// The method `userfieldconfig.getTypes` returns a set of available user field types for the module.
@@ -11780,6 +11756,526 @@ impl CategoryFieldsResult {
         self
     }
 }
+/// The `CategoryGetResultCategory` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CategoryGetResultCategory {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sort`.
+    #[serde(
+        rename = "sort",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<f64>,
+    /// Wire name: `entityTypeId`.
+    #[serde(
+        rename = "entityTypeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type_id: ::std::option::Option<i64>,
+    /// Wire name: `isDefault`.
+    #[serde(
+        rename = "isDefault",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_default: ::std::option::Option<::std::string::String>,
+    /// Wire name: `originId`.
+    #[serde(
+        rename = "originId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub origin_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `originatorId`.
+    #[serde(
+        rename = "originatorId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub originator_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CategoryGetResultCategory {
+    /// Creates a `CategoryGetResultCategory` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            entity_type_id: ::std::option::Option::None,
+            is_default: ::std::option::Option::None,
+            origin_id: ::std::option::Option::None,
+            originator_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sort`.
+    #[must_use]
+    pub fn sort(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `entityTypeId`.
+    #[must_use]
+    pub fn entity_type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.entity_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDefault`.
+    #[must_use]
+    pub fn is_default(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_default = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `originId`.
+    #[must_use]
+    pub fn origin_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.origin_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `originatorId`.
+    #[must_use]
+    pub fn originator_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.originator_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response. Contains the `category` object
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CategoryGetResult {
+    /// Wire name: `category`.
+    #[serde(rename = "category", default, skip_serializing_if = "Option::is_none")]
+    pub category: ::std::option::Option<CategoryGetResultCategory>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CategoryGetResult {
+    /// Creates a `CategoryGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            category: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `category`.
+    #[must_use]
+    pub fn category(
+        mut self,
+        value: impl ::std::convert::Into<CategoryGetResultCategory>,
+    ) -> Self {
+        self.category = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `CategoryListResultCategoriesItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CategoryListResultCategoriesItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sort`.
+    #[serde(
+        rename = "sort",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<f64>,
+    /// Wire name: `entityTypeId`.
+    #[serde(
+        rename = "entityTypeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type_id: ::std::option::Option<i64>,
+    /// Wire name: `isDefault`.
+    #[serde(
+        rename = "isDefault",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_default: ::std::option::Option<::std::string::String>,
+    /// Wire name: `originId`.
+    #[serde(
+        rename = "originId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub origin_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `originatorId`.
+    #[serde(
+        rename = "originatorId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub originator_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CategoryListResultCategoriesItem {
+    /// Creates a `CategoryListResultCategoriesItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            entity_type_id: ::std::option::Option::None,
+            is_default: ::std::option::Option::None,
+            origin_id: ::std::option::Option::None,
+            originator_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sort`.
+    #[must_use]
+    pub fn sort(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `entityTypeId`.
+    #[must_use]
+    pub fn entity_type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.entity_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDefault`.
+    #[must_use]
+    pub fn is_default(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_default = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `originId`.
+    #[must_use]
+    pub fn origin_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.origin_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `originatorId`.
+    #[must_use]
+    pub fn originator_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.originator_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The root element of the response. Contains a single element with the key `categories`, which represents an array of funnels. The structure of an individual funnel corresponds to the `category` object
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CategoryListResult {
+    /// Wire name: `categories`.
+    #[serde(rename = "categories", default, skip_serializing_if = "Option::is_none")]
+    pub categories: ::std::option::Option<
+        ::std::vec::Vec<CategoryListResultCategoriesItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CategoryListResult {
+    /// Creates a `CategoryListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            categories: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `categories`.
+    #[must_use]
+    pub fn categories(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<CategoryListResultCategoriesItem>,
+        >,
+    ) -> Self {
+        self.categories = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `CategoryUpdateResultCategory` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CategoryUpdateResultCategory {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sort`.
+    #[serde(
+        rename = "sort",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<f64>,
+    /// Wire name: `entityTypeId`.
+    #[serde(
+        rename = "entityTypeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type_id: ::std::option::Option<i64>,
+    /// Wire name: `isDefault`.
+    #[serde(
+        rename = "isDefault",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_default: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CategoryUpdateResultCategory {
+    /// Creates a `CategoryUpdateResultCategory` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            entity_type_id: ::std::option::Option::None,
+            is_default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sort`.
+    #[must_use]
+    pub fn sort(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `entityTypeId`.
+    #[must_use]
+    pub fn entity_type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.entity_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDefault`.
+    #[must_use]
+    pub fn is_default(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response. Contains the `category` object
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CategoryUpdateResult {
+    /// Wire name: `category`.
+    #[serde(rename = "category", default, skip_serializing_if = "Option::is_none")]
+    pub category: ::std::option::Option<CategoryUpdateResultCategory>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CategoryUpdateResult {
+    /// Creates a `CategoryUpdateResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            category: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `category`.
+    #[must_use]
+    pub fn category(
+        mut self,
+        value: impl ::std::convert::Into<CategoryUpdateResultCategory>,
+    ) -> Self {
+        self.category = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Root element of the response, contains a single key `item`
 #[derive(
     Debug,
@@ -12244,6 +12740,180 @@ impl ItemListResult {
         self
     }
 }
+/// The `ItemPaymentDeliveryListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ItemPaymentDeliveryListResultItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `paymentId`.
+    #[serde(
+        rename = "paymentId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub payment_id: ::std::option::Option<i64>,
+    /// Wire name: `quantity`.
+    #[serde(
+        rename = "quantity",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub quantity: ::std::option::Option<f64>,
+    /// Wire name: `deliveryId`.
+    #[serde(
+        rename = "deliveryId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delivery_id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ItemPaymentDeliveryListResultItem {
+    /// Creates a `ItemPaymentDeliveryListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            payment_id: ::std::option::Option::None,
+            quantity: ::std::option::Option::None,
+            delivery_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `paymentId`.
+    #[must_use]
+    pub fn payment_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.payment_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `quantity`.
+    #[must_use]
+    pub fn quantity(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.quantity = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `deliveryId`.
+    #[must_use]
+    pub fn delivery_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.delivery_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ItemPaymentProductListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ItemPaymentProductListResultItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `paymentId`.
+    #[serde(
+        rename = "paymentId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub payment_id: ::std::option::Option<i64>,
+    /// Wire name: `quantity`.
+    #[serde(
+        rename = "quantity",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub quantity: ::std::option::Option<f64>,
+    /// Wire name: `rowId`.
+    #[serde(
+        rename = "rowId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub row_id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ItemPaymentProductListResultItem {
+    /// Creates a `ItemPaymentProductListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            payment_id: ::std::option::Option::None,
+            quantity: ::std::option::Option::None,
+            row_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `paymentId`.
+    #[must_use]
+    pub fn payment_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.payment_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `quantity`.
+    #[must_use]
+    pub fn quantity(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.quantity = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `rowId`.
+    #[must_use]
+    pub fn row_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.row_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Root element of the response
 #[derive(
     Debug,
@@ -12459,6 +13129,423 @@ impl ItemProductrowListResult {
     pub fn product_rows(
         mut self,
         value: impl ::std::convert::Into<::std::vec::Vec<CrmItemProductRow>>,
+    ) -> Self {
+        self.product_rows = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ItemProductrowSetResultProductRowsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ItemProductrowSetResultProductRowsItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `ownerId`.
+    #[serde(
+        rename = "ownerId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub owner_id: ::std::option::Option<i64>,
+    /// Wire name: `ownerType`.
+    #[serde(
+        rename = "ownerType",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub owner_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `productId`.
+    #[serde(
+        rename = "productId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub product_id: ::std::option::Option<i64>,
+    /// Wire name: `productName`.
+    #[serde(
+        rename = "productName",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub product_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `price`.
+    #[serde(
+        rename = "price",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub price: ::std::option::Option<f64>,
+    /// Wire name: `priceAccount`.
+    #[serde(
+        rename = "priceAccount",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub price_account: ::std::option::Option<f64>,
+    /// Wire name: `priceExclusive`.
+    #[serde(
+        rename = "priceExclusive",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub price_exclusive: ::std::option::Option<f64>,
+    /// Wire name: `priceNetto`.
+    #[serde(
+        rename = "priceNetto",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub price_netto: ::std::option::Option<f64>,
+    /// Wire name: `priceBrutto`.
+    #[serde(
+        rename = "priceBrutto",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub price_brutto: ::std::option::Option<f64>,
+    /// Wire name: `quantity`.
+    #[serde(
+        rename = "quantity",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub quantity: ::std::option::Option<f64>,
+    /// Wire name: `discountTypeId`.
+    #[serde(
+        rename = "discountTypeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub discount_type_id: ::std::option::Option<i64>,
+    /// Wire name: `discountRate`.
+    #[serde(
+        rename = "discountRate",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub discount_rate: ::std::option::Option<f64>,
+    /// Wire name: `discountSum`.
+    #[serde(
+        rename = "discountSum",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub discount_sum: ::std::option::Option<f64>,
+    /// Wire name: `taxRate`.
+    #[serde(rename = "taxRate", default, skip_serializing_if = "Option::is_none")]
+    pub tax_rate: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `taxIncluded`.
+    #[serde(
+        rename = "taxIncluded",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tax_included: ::std::option::Option<::std::string::String>,
+    /// Wire name: `customized`.
+    #[serde(
+        rename = "customized",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub customized: ::std::option::Option<::std::string::String>,
+    /// Wire name: `measureCode`.
+    #[serde(
+        rename = "measureCode",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub measure_code: ::std::option::Option<f64>,
+    /// Wire name: `measureName`.
+    #[serde(
+        rename = "measureName",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub measure_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sort`.
+    #[serde(
+        rename = "sort",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<f64>,
+    /// Wire name: `xmlId`.
+    #[serde(
+        rename = "xmlId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ItemProductrowSetResultProductRowsItem {
+    /// Creates a `ItemProductrowSetResultProductRowsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            owner_id: ::std::option::Option::None,
+            owner_type: ::std::option::Option::None,
+            product_id: ::std::option::Option::None,
+            product_name: ::std::option::Option::None,
+            price: ::std::option::Option::None,
+            price_account: ::std::option::Option::None,
+            price_exclusive: ::std::option::Option::None,
+            price_netto: ::std::option::Option::None,
+            price_brutto: ::std::option::Option::None,
+            quantity: ::std::option::Option::None,
+            discount_type_id: ::std::option::Option::None,
+            discount_rate: ::std::option::Option::None,
+            discount_sum: ::std::option::Option::None,
+            tax_rate: ::std::option::Option::None,
+            tax_included: ::std::option::Option::None,
+            customized: ::std::option::Option::None,
+            measure_code: ::std::option::Option::None,
+            measure_name: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ownerId`.
+    #[must_use]
+    pub fn owner_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.owner_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ownerType`.
+    #[must_use]
+    pub fn owner_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.owner_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `productId`.
+    #[must_use]
+    pub fn product_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.product_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `productName`.
+    #[must_use]
+    pub fn product_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.product_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `price`.
+    #[must_use]
+    pub fn price(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.price = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `priceAccount`.
+    #[must_use]
+    pub fn price_account(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.price_account = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `priceExclusive`.
+    #[must_use]
+    pub fn price_exclusive(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.price_exclusive = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `priceNetto`.
+    #[must_use]
+    pub fn price_netto(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.price_netto = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `priceBrutto`.
+    #[must_use]
+    pub fn price_brutto(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.price_brutto = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `quantity`.
+    #[must_use]
+    pub fn quantity(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.quantity = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `discountTypeId`.
+    #[must_use]
+    pub fn discount_type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.discount_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `discountRate`.
+    #[must_use]
+    pub fn discount_rate(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.discount_rate = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `discountSum`.
+    #[must_use]
+    pub fn discount_sum(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.discount_sum = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `taxRate`.
+    #[must_use]
+    pub fn tax_rate(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.tax_rate = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `taxIncluded`.
+    #[must_use]
+    pub fn tax_included(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tax_included = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `customized`.
+    #[must_use]
+    pub fn customized(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.customized = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `measureCode`.
+    #[must_use]
+    pub fn measure_code(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.measure_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `measureName`.
+    #[must_use]
+    pub fn measure_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.measure_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sort`.
+    #[must_use]
+    pub fn sort(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `xmlId`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ItemProductrowSetResult {
+    /// Wire name: `productRows`.
+    #[serde(rename = "productRows", default, skip_serializing_if = "Option::is_none")]
+    pub product_rows: ::std::option::Option<
+        ::std::vec::Vec<ItemProductrowSetResultProductRowsItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ItemProductrowSetResult {
+    /// Creates a `ItemProductrowSetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            product_rows: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `productRows`.
+    #[must_use]
+    pub fn product_rows(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<ItemProductrowSetResultProductRowsItem>,
+        >,
     ) -> Self {
         self.product_rows = ::std::option::Option::Some(value.into());
         self
@@ -12769,6 +13856,1542 @@ impl TypeFieldsResult {
         >,
     ) -> Self {
         self.fields = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TypeGetResultTypeRelationsParentItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TypeGetResultTypeRelationsParentItem {
+    /// Wire name: `entityTypeId`.
+    #[serde(
+        rename = "entityTypeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type_id: ::std::option::Option<i64>,
+    /// Wire name: `isChildrenListEnabled`.
+    #[serde(
+        rename = "isChildrenListEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_children_list_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isPredefined`.
+    #[serde(
+        rename = "isPredefined",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_predefined: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TypeGetResultTypeRelationsParentItem {
+    /// Creates a `TypeGetResultTypeRelationsParentItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            entity_type_id: ::std::option::Option::None,
+            is_children_list_enabled: ::std::option::Option::None,
+            is_predefined: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `entityTypeId`.
+    #[must_use]
+    pub fn entity_type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.entity_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isChildrenListEnabled`.
+    #[must_use]
+    pub fn is_children_list_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_children_list_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isPredefined`.
+    #[must_use]
+    pub fn is_predefined(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_predefined = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TypeGetResultTypeRelationsChildItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TypeGetResultTypeRelationsChildItem {
+    /// Wire name: `entityTypeId`.
+    #[serde(
+        rename = "entityTypeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type_id: ::std::option::Option<i64>,
+    /// Wire name: `isChildrenListEnabled`.
+    #[serde(
+        rename = "isChildrenListEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_children_list_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isPredefined`.
+    #[serde(
+        rename = "isPredefined",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_predefined: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TypeGetResultTypeRelationsChildItem {
+    /// Creates a `TypeGetResultTypeRelationsChildItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            entity_type_id: ::std::option::Option::None,
+            is_children_list_enabled: ::std::option::Option::None,
+            is_predefined: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `entityTypeId`.
+    #[must_use]
+    pub fn entity_type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.entity_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isChildrenListEnabled`.
+    #[must_use]
+    pub fn is_children_list_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_children_list_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isPredefined`.
+    #[must_use]
+    pub fn is_predefined(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_predefined = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TypeGetResultTypeRelations` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TypeGetResultTypeRelations {
+    /// Wire name: `parent`.
+    #[serde(rename = "parent", default, skip_serializing_if = "Option::is_none")]
+    pub parent: ::std::option::Option<
+        ::std::vec::Vec<TypeGetResultTypeRelationsParentItem>,
+    >,
+    /// Wire name: `child`.
+    #[serde(rename = "child", default, skip_serializing_if = "Option::is_none")]
+    pub child: ::std::option::Option<
+        ::std::vec::Vec<TypeGetResultTypeRelationsChildItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TypeGetResultTypeRelations {
+    /// Creates a `TypeGetResultTypeRelations` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            parent: ::std::option::Option::None,
+            child: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `parent`.
+    #[must_use]
+    pub fn parent(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<TypeGetResultTypeRelationsParentItem>,
+        >,
+    ) -> Self {
+        self.parent = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `child`.
+    #[must_use]
+    pub fn child(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<TypeGetResultTypeRelationsChildItem>,
+        >,
+    ) -> Self {
+        self.child = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TypeGetResultType` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TypeGetResultType {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `createdBy`.
+    #[serde(
+        rename = "createdBy",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<f64>,
+    /// Wire name: `entityTypeId`.
+    #[serde(
+        rename = "entityTypeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type_id: ::std::option::Option<i64>,
+    /// Wire name: `customSectionId`.
+    #[serde(
+        rename = "customSectionId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub custom_section_id: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `isCategoriesEnabled`.
+    #[serde(
+        rename = "isCategoriesEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_categories_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isStagesEnabled`.
+    #[serde(
+        rename = "isStagesEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_stages_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isBeginCloseDatesEnabled`.
+    #[serde(
+        rename = "isBeginCloseDatesEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_begin_close_dates_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isClientEnabled`.
+    #[serde(
+        rename = "isClientEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_client_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isUseInUserfieldEnabled`.
+    #[serde(
+        rename = "isUseInUserfieldEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_use_in_userfield_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isLinkWithProductsEnabled`.
+    #[serde(
+        rename = "isLinkWithProductsEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_link_with_products_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isMycompanyEnabled`.
+    #[serde(
+        rename = "isMycompanyEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_mycompany_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isDocumentsEnabled`.
+    #[serde(
+        rename = "isDocumentsEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_documents_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isSourceEnabled`.
+    #[serde(
+        rename = "isSourceEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_source_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isObserversEnabled`.
+    #[serde(
+        rename = "isObserversEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_observers_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRecyclebinEnabled`.
+    #[serde(
+        rename = "isRecyclebinEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_recyclebin_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isAutomationEnabled`.
+    #[serde(
+        rename = "isAutomationEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_automation_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isBizProcEnabled`.
+    #[serde(
+        rename = "isBizProcEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_biz_proc_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isSetOpenPermissions`.
+    #[serde(
+        rename = "isSetOpenPermissions",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_set_open_permissions: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isPaymentsEnabled`.
+    #[serde(
+        rename = "isPaymentsEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_payments_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isCountersEnabled`.
+    #[serde(
+        rename = "isCountersEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_counters_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `createdTime`.
+    #[serde(
+        rename = "createdTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_time: ::std::option::Option<::std::string::String>,
+    /// Wire name: `updatedTime`.
+    #[serde(
+        rename = "updatedTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_time: ::std::option::Option<::std::string::String>,
+    /// Wire name: `updatedBy`.
+    #[serde(
+        rename = "updatedBy",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<f64>,
+    /// Wire name: `relations`.
+    #[serde(rename = "relations", default, skip_serializing_if = "Option::is_none")]
+    pub relations: ::std::option::Option<TypeGetResultTypeRelations>,
+    /// Wire name: `linkedUserFields`.
+    #[serde(
+        rename = "linkedUserFields",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub linked_user_fields: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `customSections`.
+    #[serde(rename = "customSections", default, skip_serializing_if = "Option::is_none")]
+    pub custom_sections: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TypeGetResultType {
+    /// Creates a `TypeGetResultType` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            entity_type_id: ::std::option::Option::None,
+            custom_section_id: ::std::option::Option::None,
+            is_categories_enabled: ::std::option::Option::None,
+            is_stages_enabled: ::std::option::Option::None,
+            is_begin_close_dates_enabled: ::std::option::Option::None,
+            is_client_enabled: ::std::option::Option::None,
+            is_use_in_userfield_enabled: ::std::option::Option::None,
+            is_link_with_products_enabled: ::std::option::Option::None,
+            is_mycompany_enabled: ::std::option::Option::None,
+            is_documents_enabled: ::std::option::Option::None,
+            is_source_enabled: ::std::option::Option::None,
+            is_observers_enabled: ::std::option::Option::None,
+            is_recyclebin_enabled: ::std::option::Option::None,
+            is_automation_enabled: ::std::option::Option::None,
+            is_biz_proc_enabled: ::std::option::Option::None,
+            is_set_open_permissions: ::std::option::Option::None,
+            is_payments_enabled: ::std::option::Option::None,
+            is_counters_enabled: ::std::option::Option::None,
+            created_time: ::std::option::Option::None,
+            updated_time: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            relations: ::std::option::Option::None,
+            linked_user_fields: ::std::option::Option::None,
+            custom_sections: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdBy`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `entityTypeId`.
+    #[must_use]
+    pub fn entity_type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.entity_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `customSectionId`.
+    #[must_use]
+    pub fn custom_section_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.custom_section_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isCategoriesEnabled`.
+    #[must_use]
+    pub fn is_categories_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_categories_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isStagesEnabled`.
+    #[must_use]
+    pub fn is_stages_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_stages_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isBeginCloseDatesEnabled`.
+    #[must_use]
+    pub fn is_begin_close_dates_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_begin_close_dates_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isClientEnabled`.
+    #[must_use]
+    pub fn is_client_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_client_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isUseInUserfieldEnabled`.
+    #[must_use]
+    pub fn is_use_in_userfield_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_use_in_userfield_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isLinkWithProductsEnabled`.
+    #[must_use]
+    pub fn is_link_with_products_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_link_with_products_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMycompanyEnabled`.
+    #[must_use]
+    pub fn is_mycompany_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_mycompany_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDocumentsEnabled`.
+    #[must_use]
+    pub fn is_documents_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_documents_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isSourceEnabled`.
+    #[must_use]
+    pub fn is_source_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_source_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isObserversEnabled`.
+    #[must_use]
+    pub fn is_observers_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_observers_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRecyclebinEnabled`.
+    #[must_use]
+    pub fn is_recyclebin_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_recyclebin_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isAutomationEnabled`.
+    #[must_use]
+    pub fn is_automation_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_automation_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isBizProcEnabled`.
+    #[must_use]
+    pub fn is_biz_proc_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_biz_proc_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isSetOpenPermissions`.
+    #[must_use]
+    pub fn is_set_open_permissions(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_set_open_permissions = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isPaymentsEnabled`.
+    #[must_use]
+    pub fn is_payments_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_payments_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isCountersEnabled`.
+    #[must_use]
+    pub fn is_counters_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_counters_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdTime`.
+    #[must_use]
+    pub fn created_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `updatedTime`.
+    #[must_use]
+    pub fn updated_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.updated_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `updatedBy`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `relations`.
+    #[must_use]
+    pub fn relations(
+        mut self,
+        value: impl ::std::convert::Into<TypeGetResultTypeRelations>,
+    ) -> Self {
+        self.relations = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `linkedUserFields`.
+    #[must_use]
+    pub fn linked_user_fields(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.linked_user_fields = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `customSections`.
+    #[must_use]
+    pub fn custom_sections(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.custom_sections = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response containing the object `type` with information about the SPA
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TypeGetResult {
+    /// Wire name: `type`.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub r#type: ::std::option::Option<TypeGetResultType>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TypeGetResult {
+    /// Creates a `TypeGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<TypeGetResultType>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TypeGetByEntityTypeIdResultTypeRelationsParentItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TypeGetByEntityTypeIdResultTypeRelationsParentItem {
+    /// Wire name: `entityTypeId`.
+    #[serde(
+        rename = "entityTypeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type_id: ::std::option::Option<i64>,
+    /// Wire name: `isChildrenListEnabled`.
+    #[serde(
+        rename = "isChildrenListEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_children_list_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isPredefined`.
+    #[serde(
+        rename = "isPredefined",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_predefined: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TypeGetByEntityTypeIdResultTypeRelationsParentItem {
+    /// Creates a `TypeGetByEntityTypeIdResultTypeRelationsParentItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            entity_type_id: ::std::option::Option::None,
+            is_children_list_enabled: ::std::option::Option::None,
+            is_predefined: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `entityTypeId`.
+    #[must_use]
+    pub fn entity_type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.entity_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isChildrenListEnabled`.
+    #[must_use]
+    pub fn is_children_list_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_children_list_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isPredefined`.
+    #[must_use]
+    pub fn is_predefined(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_predefined = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TypeGetByEntityTypeIdResultTypeRelationsChildItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TypeGetByEntityTypeIdResultTypeRelationsChildItem {
+    /// Wire name: `entityTypeId`.
+    #[serde(
+        rename = "entityTypeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type_id: ::std::option::Option<i64>,
+    /// Wire name: `isChildrenListEnabled`.
+    #[serde(
+        rename = "isChildrenListEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_children_list_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isPredefined`.
+    #[serde(
+        rename = "isPredefined",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_predefined: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TypeGetByEntityTypeIdResultTypeRelationsChildItem {
+    /// Creates a `TypeGetByEntityTypeIdResultTypeRelationsChildItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            entity_type_id: ::std::option::Option::None,
+            is_children_list_enabled: ::std::option::Option::None,
+            is_predefined: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `entityTypeId`.
+    #[must_use]
+    pub fn entity_type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.entity_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isChildrenListEnabled`.
+    #[must_use]
+    pub fn is_children_list_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_children_list_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isPredefined`.
+    #[must_use]
+    pub fn is_predefined(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_predefined = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TypeGetByEntityTypeIdResultTypeRelations` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TypeGetByEntityTypeIdResultTypeRelations {
+    /// Wire name: `parent`.
+    #[serde(rename = "parent", default, skip_serializing_if = "Option::is_none")]
+    pub parent: ::std::option::Option<
+        ::std::vec::Vec<TypeGetByEntityTypeIdResultTypeRelationsParentItem>,
+    >,
+    /// Wire name: `child`.
+    #[serde(rename = "child", default, skip_serializing_if = "Option::is_none")]
+    pub child: ::std::option::Option<
+        ::std::vec::Vec<TypeGetByEntityTypeIdResultTypeRelationsChildItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TypeGetByEntityTypeIdResultTypeRelations {
+    /// Creates a `TypeGetByEntityTypeIdResultTypeRelations` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            parent: ::std::option::Option::None,
+            child: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `parent`.
+    #[must_use]
+    pub fn parent(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<TypeGetByEntityTypeIdResultTypeRelationsParentItem>,
+        >,
+    ) -> Self {
+        self.parent = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `child`.
+    #[must_use]
+    pub fn child(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<TypeGetByEntityTypeIdResultTypeRelationsChildItem>,
+        >,
+    ) -> Self {
+        self.child = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TypeGetByEntityTypeIdResultType` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TypeGetByEntityTypeIdResultType {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `createdBy`.
+    #[serde(
+        rename = "createdBy",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<f64>,
+    /// Wire name: `entityTypeId`.
+    #[serde(
+        rename = "entityTypeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type_id: ::std::option::Option<i64>,
+    /// Wire name: `customSectionId`.
+    #[serde(
+        rename = "customSectionId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub custom_section_id: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `isCategoriesEnabled`.
+    #[serde(
+        rename = "isCategoriesEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_categories_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isStagesEnabled`.
+    #[serde(
+        rename = "isStagesEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_stages_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isBeginCloseDatesEnabled`.
+    #[serde(
+        rename = "isBeginCloseDatesEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_begin_close_dates_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isClientEnabled`.
+    #[serde(
+        rename = "isClientEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_client_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isUseInUserfieldEnabled`.
+    #[serde(
+        rename = "isUseInUserfieldEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_use_in_userfield_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isLinkWithProductsEnabled`.
+    #[serde(
+        rename = "isLinkWithProductsEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_link_with_products_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isMycompanyEnabled`.
+    #[serde(
+        rename = "isMycompanyEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_mycompany_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isDocumentsEnabled`.
+    #[serde(
+        rename = "isDocumentsEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_documents_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isSourceEnabled`.
+    #[serde(
+        rename = "isSourceEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_source_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isObserversEnabled`.
+    #[serde(
+        rename = "isObserversEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_observers_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRecyclebinEnabled`.
+    #[serde(
+        rename = "isRecyclebinEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_recyclebin_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isAutomationEnabled`.
+    #[serde(
+        rename = "isAutomationEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_automation_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isBizProcEnabled`.
+    #[serde(
+        rename = "isBizProcEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_biz_proc_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isSetOpenPermissions`.
+    #[serde(
+        rename = "isSetOpenPermissions",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_set_open_permissions: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isPaymentsEnabled`.
+    #[serde(
+        rename = "isPaymentsEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_payments_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isCountersEnabled`.
+    #[serde(
+        rename = "isCountersEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_counters_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `createdTime`.
+    #[serde(
+        rename = "createdTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_time: ::std::option::Option<::std::string::String>,
+    /// Wire name: `updatedTime`.
+    #[serde(
+        rename = "updatedTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_time: ::std::option::Option<::std::string::String>,
+    /// Wire name: `updatedBy`.
+    #[serde(
+        rename = "updatedBy",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<f64>,
+    /// Wire name: `relations`.
+    #[serde(rename = "relations", default, skip_serializing_if = "Option::is_none")]
+    pub relations: ::std::option::Option<TypeGetByEntityTypeIdResultTypeRelations>,
+    /// Wire name: `linkedUserFields`.
+    #[serde(
+        rename = "linkedUserFields",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub linked_user_fields: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `customSections`.
+    #[serde(rename = "customSections", default, skip_serializing_if = "Option::is_none")]
+    pub custom_sections: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TypeGetByEntityTypeIdResultType {
+    /// Creates a `TypeGetByEntityTypeIdResultType` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            entity_type_id: ::std::option::Option::None,
+            custom_section_id: ::std::option::Option::None,
+            is_categories_enabled: ::std::option::Option::None,
+            is_stages_enabled: ::std::option::Option::None,
+            is_begin_close_dates_enabled: ::std::option::Option::None,
+            is_client_enabled: ::std::option::Option::None,
+            is_use_in_userfield_enabled: ::std::option::Option::None,
+            is_link_with_products_enabled: ::std::option::Option::None,
+            is_mycompany_enabled: ::std::option::Option::None,
+            is_documents_enabled: ::std::option::Option::None,
+            is_source_enabled: ::std::option::Option::None,
+            is_observers_enabled: ::std::option::Option::None,
+            is_recyclebin_enabled: ::std::option::Option::None,
+            is_automation_enabled: ::std::option::Option::None,
+            is_biz_proc_enabled: ::std::option::Option::None,
+            is_set_open_permissions: ::std::option::Option::None,
+            is_payments_enabled: ::std::option::Option::None,
+            is_counters_enabled: ::std::option::Option::None,
+            created_time: ::std::option::Option::None,
+            updated_time: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            relations: ::std::option::Option::None,
+            linked_user_fields: ::std::option::Option::None,
+            custom_sections: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdBy`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `entityTypeId`.
+    #[must_use]
+    pub fn entity_type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.entity_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `customSectionId`.
+    #[must_use]
+    pub fn custom_section_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.custom_section_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isCategoriesEnabled`.
+    #[must_use]
+    pub fn is_categories_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_categories_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isStagesEnabled`.
+    #[must_use]
+    pub fn is_stages_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_stages_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isBeginCloseDatesEnabled`.
+    #[must_use]
+    pub fn is_begin_close_dates_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_begin_close_dates_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isClientEnabled`.
+    #[must_use]
+    pub fn is_client_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_client_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isUseInUserfieldEnabled`.
+    #[must_use]
+    pub fn is_use_in_userfield_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_use_in_userfield_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isLinkWithProductsEnabled`.
+    #[must_use]
+    pub fn is_link_with_products_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_link_with_products_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMycompanyEnabled`.
+    #[must_use]
+    pub fn is_mycompany_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_mycompany_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDocumentsEnabled`.
+    #[must_use]
+    pub fn is_documents_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_documents_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isSourceEnabled`.
+    #[must_use]
+    pub fn is_source_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_source_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isObserversEnabled`.
+    #[must_use]
+    pub fn is_observers_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_observers_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRecyclebinEnabled`.
+    #[must_use]
+    pub fn is_recyclebin_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_recyclebin_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isAutomationEnabled`.
+    #[must_use]
+    pub fn is_automation_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_automation_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isBizProcEnabled`.
+    #[must_use]
+    pub fn is_biz_proc_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_biz_proc_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isSetOpenPermissions`.
+    #[must_use]
+    pub fn is_set_open_permissions(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_set_open_permissions = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isPaymentsEnabled`.
+    #[must_use]
+    pub fn is_payments_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_payments_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isCountersEnabled`.
+    #[must_use]
+    pub fn is_counters_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_counters_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdTime`.
+    #[must_use]
+    pub fn created_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `updatedTime`.
+    #[must_use]
+    pub fn updated_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.updated_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `updatedBy`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `relations`.
+    #[must_use]
+    pub fn relations(
+        mut self,
+        value: impl ::std::convert::Into<TypeGetByEntityTypeIdResultTypeRelations>,
+    ) -> Self {
+        self.relations = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `linkedUserFields`.
+    #[must_use]
+    pub fn linked_user_fields(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.linked_user_fields = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `customSections`.
+    #[must_use]
+    pub fn custom_sections(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.custom_sections = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response containing the `type` object with information about the smart process
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TypeGetByEntityTypeIdResult {
+    /// Wire name: `type`.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub r#type: ::std::option::Option<TypeGetByEntityTypeIdResultType>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TypeGetByEntityTypeIdResult {
+    /// Creates a `TypeGetByEntityTypeIdResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<TypeGetByEntityTypeIdResultType>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -13243,6 +15866,185 @@ impl UserfieldFieldsResult {
     #[must_use]
     pub fn settings(mut self, value: impl ::std::convert::Into<FieldMetadata2>) -> Self {
         self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `UserfieldSettingsFieldsResultDefaultValue` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct UserfieldSettingsFieldsResultDefaultValue {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl UserfieldSettingsFieldsResultDefaultValue {
+    /// Creates a `UserfieldSettingsFieldsResultDefaultValue` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `UserfieldSettingsFieldsResultPrecision` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct UserfieldSettingsFieldsResultPrecision {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl UserfieldSettingsFieldsResultPrecision {
+    /// Creates a `UserfieldSettingsFieldsResultPrecision` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The root element of the response containing field settings. The final list of fields depends on the type of the requested field
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct UserfieldSettingsFieldsResult {
+    /// Wire name: `DEFAULT_VALUE`.
+    #[serde(rename = "DEFAULT_VALUE", default, skip_serializing_if = "Option::is_none")]
+    pub default_value: ::std::option::Option<UserfieldSettingsFieldsResultDefaultValue>,
+    /// Wire name: `PRECISION`.
+    #[serde(rename = "PRECISION", default, skip_serializing_if = "Option::is_none")]
+    pub precision: ::std::option::Option<UserfieldSettingsFieldsResultPrecision>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl UserfieldSettingsFieldsResult {
+    /// Creates a `UserfieldSettingsFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            default_value: ::std::option::Option::None,
+            precision: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `DEFAULT_VALUE`.
+    #[must_use]
+    pub fn default_value(
+        mut self,
+        value: impl ::std::convert::Into<UserfieldSettingsFieldsResultDefaultValue>,
+    ) -> Self {
+        self.default_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PRECISION`.
+    #[must_use]
+    pub fn precision(
+        mut self,
+        value: impl ::std::convert::Into<UserfieldSettingsFieldsResultPrecision>,
+    ) -> Self {
+        self.precision = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -14404,6 +17206,962 @@ impl AddResult {
     /// Sets `field`.
     #[must_use]
     pub fn field(mut self, value: impl ::std::convert::Into<AddResultField>) -> Self {
+        self.field = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `GetResultFieldSettings` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct GetResultFieldSettings {
+    /// Wire name: `DISPLAY`.
+    #[serde(
+        rename = "DISPLAY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub display: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LIST_HEIGHT`.
+    #[serde(
+        rename = "LIST_HEIGHT",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_height: ::std::option::Option<f64>,
+    /// Wire name: `CAPTION_NO_VALUE`.
+    #[serde(
+        rename = "CAPTION_NO_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub caption_no_value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SHOW_NO_VALUE`.
+    #[serde(
+        rename = "SHOW_NO_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_no_value: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl GetResultFieldSettings {
+    /// Creates a `GetResultFieldSettings` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            display: ::std::option::Option::None,
+            list_height: ::std::option::Option::None,
+            caption_no_value: ::std::option::Option::None,
+            show_no_value: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `DISPLAY`.
+    #[must_use]
+    pub fn display(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.display = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_HEIGHT`.
+    #[must_use]
+    pub fn list_height(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.list_height = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CAPTION_NO_VALUE`.
+    #[must_use]
+    pub fn caption_no_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.caption_no_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHOW_NO_VALUE`.
+    #[must_use]
+    pub fn show_no_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_no_value = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `GetResultFieldLanguageId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct GetResultFieldLanguageId {
+    /// Wire name: `en`.
+    #[serde(
+        rename = "en",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub en: ::std::option::Option<::std::string::String>,
+    /// Wire name: `de`.
+    #[serde(
+        rename = "de",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub de: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl GetResultFieldLanguageId {
+    /// Creates a `GetResultFieldLanguageId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            en: ::std::option::Option::None,
+            de: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `en`.
+    #[must_use]
+    pub fn en(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.en = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `de`.
+    #[must_use]
+    pub fn de(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.de = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `GetResultFieldEditFormLabel` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct GetResultFieldEditFormLabel {
+    /// Wire name: `en`.
+    #[serde(
+        rename = "en",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub en: ::std::option::Option<::std::string::String>,
+    /// Wire name: `de`.
+    #[serde(
+        rename = "de",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub de: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl GetResultFieldEditFormLabel {
+    /// Creates a `GetResultFieldEditFormLabel` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            en: ::std::option::Option::None,
+            de: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `en`.
+    #[must_use]
+    pub fn en(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.en = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `de`.
+    #[must_use]
+    pub fn de(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.de = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `GetResultFieldListColumnLabel` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct GetResultFieldListColumnLabel {
+    /// Wire name: `en`.
+    #[serde(rename = "en", default, skip_serializing_if = "Option::is_none")]
+    pub en: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `de`.
+    #[serde(rename = "de", default, skip_serializing_if = "Option::is_none")]
+    pub de: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl GetResultFieldListColumnLabel {
+    /// Creates a `GetResultFieldListColumnLabel` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            en: ::std::option::Option::None,
+            de: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `en`.
+    #[must_use]
+    pub fn en(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.en = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `de`.
+    #[must_use]
+    pub fn de(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.de = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `GetResultFieldListFilterLabel` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct GetResultFieldListFilterLabel {
+    /// Wire name: `en`.
+    #[serde(rename = "en", default, skip_serializing_if = "Option::is_none")]
+    pub en: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `de`.
+    #[serde(rename = "de", default, skip_serializing_if = "Option::is_none")]
+    pub de: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl GetResultFieldListFilterLabel {
+    /// Creates a `GetResultFieldListFilterLabel` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            en: ::std::option::Option::None,
+            de: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `en`.
+    #[must_use]
+    pub fn en(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.en = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `de`.
+    #[must_use]
+    pub fn de(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.de = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `GetResultFieldErrorMessage` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct GetResultFieldErrorMessage {
+    /// Wire name: `en`.
+    #[serde(rename = "en", default, skip_serializing_if = "Option::is_none")]
+    pub en: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `de`.
+    #[serde(rename = "de", default, skip_serializing_if = "Option::is_none")]
+    pub de: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl GetResultFieldErrorMessage {
+    /// Creates a `GetResultFieldErrorMessage` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            en: ::std::option::Option::None,
+            de: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `en`.
+    #[must_use]
+    pub fn en(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.en = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `de`.
+    #[must_use]
+    pub fn de(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.de = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `GetResultFieldHelpMessage` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct GetResultFieldHelpMessage {
+    /// Wire name: `en`.
+    #[serde(rename = "en", default, skip_serializing_if = "Option::is_none")]
+    pub en: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `de`.
+    #[serde(rename = "de", default, skip_serializing_if = "Option::is_none")]
+    pub de: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl GetResultFieldHelpMessage {
+    /// Creates a `GetResultFieldHelpMessage` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            en: ::std::option::Option::None,
+            de: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `en`.
+    #[must_use]
+    pub fn en(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.en = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `de`.
+    #[must_use]
+    pub fn de(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.de = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `GetResultFieldEnumItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct GetResultFieldEnumItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `userFieldId`.
+    #[serde(
+        rename = "userFieldId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_field_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `value`.
+    #[serde(
+        rename = "value",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `def`.
+    #[serde(
+        rename = "def",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub def: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sort`.
+    #[serde(
+        rename = "sort",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Wire name: `xmlId`.
+    #[serde(
+        rename = "xmlId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl GetResultFieldEnumItem {
+    /// Creates a `GetResultFieldEnumItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            user_field_id: ::std::option::Option::None,
+            value: ::std::option::Option::None,
+            def: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `userFieldId`.
+    #[must_use]
+    pub fn user_field_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_field_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `value`.
+    #[must_use]
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `def`.
+    #[must_use]
+    pub fn def(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.def = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sort`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `xmlId`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `GetResultField` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct GetResultField {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `entityId`.
+    #[serde(
+        rename = "entityId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `fieldName`.
+    #[serde(
+        rename = "fieldName",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub field_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `userTypeId`.
+    #[serde(
+        rename = "userTypeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `xmlId`.
+    #[serde(rename = "xmlId", default, skip_serializing_if = "Option::is_none")]
+    pub xml_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `sort`.
+    #[serde(
+        rename = "sort",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Wire name: `multiple`.
+    #[serde(
+        rename = "multiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub multiple: ::std::option::Option<::std::string::String>,
+    /// Wire name: `mandatory`.
+    #[serde(
+        rename = "mandatory",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub mandatory: ::std::option::Option<::std::string::String>,
+    /// Wire name: `showFilter`.
+    #[serde(
+        rename = "showFilter",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_filter: ::std::option::Option<::std::string::String>,
+    /// Wire name: `showInList`.
+    #[serde(
+        rename = "showInList",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_in_list: ::std::option::Option<::std::string::String>,
+    /// Wire name: `editInList`.
+    #[serde(
+        rename = "editInList",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub edit_in_list: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isSearchable`.
+    #[serde(
+        rename = "isSearchable",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_searchable: ::std::option::Option<::std::string::String>,
+    /// Wire name: `settings`.
+    #[serde(rename = "settings", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<GetResultFieldSettings>,
+    /// Wire name: `languageId`.
+    #[serde(rename = "languageId", default, skip_serializing_if = "Option::is_none")]
+    pub language_id: ::std::option::Option<GetResultFieldLanguageId>,
+    /// Wire name: `editFormLabel`.
+    #[serde(rename = "editFormLabel", default, skip_serializing_if = "Option::is_none")]
+    pub edit_form_label: ::std::option::Option<GetResultFieldEditFormLabel>,
+    /// Wire name: `listColumnLabel`.
+    #[serde(
+        rename = "listColumnLabel",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_column_label: ::std::option::Option<GetResultFieldListColumnLabel>,
+    /// Wire name: `listFilterLabel`.
+    #[serde(
+        rename = "listFilterLabel",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_filter_label: ::std::option::Option<GetResultFieldListFilterLabel>,
+    /// Wire name: `errorMessage`.
+    #[serde(rename = "errorMessage", default, skip_serializing_if = "Option::is_none")]
+    pub error_message: ::std::option::Option<GetResultFieldErrorMessage>,
+    /// Wire name: `helpMessage`.
+    #[serde(rename = "helpMessage", default, skip_serializing_if = "Option::is_none")]
+    pub help_message: ::std::option::Option<GetResultFieldHelpMessage>,
+    /// Wire name: `enum`.
+    #[serde(rename = "enum", default, skip_serializing_if = "Option::is_none")]
+    pub r#enum: ::std::option::Option<::std::vec::Vec<GetResultFieldEnumItem>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl GetResultField {
+    /// Creates a `GetResultField` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            field_name: ::std::option::Option::None,
+            user_type_id: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            multiple: ::std::option::Option::None,
+            mandatory: ::std::option::Option::None,
+            show_filter: ::std::option::Option::None,
+            show_in_list: ::std::option::Option::None,
+            edit_in_list: ::std::option::Option::None,
+            is_searchable: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            language_id: ::std::option::Option::None,
+            edit_form_label: ::std::option::Option::None,
+            list_column_label: ::std::option::Option::None,
+            list_filter_label: ::std::option::Option::None,
+            error_message: ::std::option::Option::None,
+            help_message: ::std::option::Option::None,
+            r#enum: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `entityId`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `fieldName`.
+    #[must_use]
+    pub fn field_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.field_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `userTypeId`.
+    #[must_use]
+    pub fn user_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `xmlId`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sort`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `multiple`.
+    #[must_use]
+    pub fn multiple(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `mandatory`.
+    #[must_use]
+    pub fn mandatory(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.mandatory = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `showFilter`.
+    #[must_use]
+    pub fn show_filter(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_filter = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `showInList`.
+    #[must_use]
+    pub fn show_in_list(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_in_list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `editInList`.
+    #[must_use]
+    pub fn edit_in_list(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.edit_in_list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isSearchable`.
+    #[must_use]
+    pub fn is_searchable(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_searchable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `settings`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<GetResultFieldSettings>,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `languageId`.
+    #[must_use]
+    pub fn language_id(
+        mut self,
+        value: impl ::std::convert::Into<GetResultFieldLanguageId>,
+    ) -> Self {
+        self.language_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `editFormLabel`.
+    #[must_use]
+    pub fn edit_form_label(
+        mut self,
+        value: impl ::std::convert::Into<GetResultFieldEditFormLabel>,
+    ) -> Self {
+        self.edit_form_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `listColumnLabel`.
+    #[must_use]
+    pub fn list_column_label(
+        mut self,
+        value: impl ::std::convert::Into<GetResultFieldListColumnLabel>,
+    ) -> Self {
+        self.list_column_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `listFilterLabel`.
+    #[must_use]
+    pub fn list_filter_label(
+        mut self,
+        value: impl ::std::convert::Into<GetResultFieldListFilterLabel>,
+    ) -> Self {
+        self.list_filter_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `errorMessage`.
+    #[must_use]
+    pub fn error_message(
+        mut self,
+        value: impl ::std::convert::Into<GetResultFieldErrorMessage>,
+    ) -> Self {
+        self.error_message = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `helpMessage`.
+    #[must_use]
+    pub fn help_message(
+        mut self,
+        value: impl ::std::convert::Into<GetResultFieldHelpMessage>,
+    ) -> Self {
+        self.help_message = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `enum`.
+    #[must_use]
+    pub fn r#enum(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<GetResultFieldEnumItem>>,
+    ) -> Self {
+        self.r#enum = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response. If the field is not found, it may return `null`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct GetResult {
+    /// Wire name: `field`.
+    #[serde(rename = "field", default, skip_serializing_if = "Option::is_none")]
+    pub field: ::std::option::Option<GetResultField>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl GetResult {
+    /// Creates a `GetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            field: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `field`.
+    #[must_use]
+    pub fn field(mut self, value: impl ::std::convert::Into<GetResultField>) -> Self {
         self.field = ::std::option::Option::Some(value.into());
         self
     }

@@ -111,10 +111,7 @@ impl ::b24_core::__private::Method for FileCopyTo {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.file.copyTo",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FileCopyToResult;
     type Error = FileCopyToError;
 }
 /// The method `disk.file.delete` permanently deletes a file.
@@ -216,10 +213,7 @@ impl ::b24_core::__private::Method for FileGet {
     const NAME: &'static str = "disk.file.get";
     const SCOPE: &'static str = "disk";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("disk.file.get");
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FileGetResult;
     type Error = FileGetError;
 }
 /// The method `disk.file.getExternalLink` returns a public link to a file.
@@ -313,10 +307,7 @@ impl ::b24_core::__private::Method for FileGetFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.file.getFields",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FileGetFieldsResult;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `disk.file.getVersions` returns a list of file versions.
@@ -457,11 +448,11 @@ impl ::b24_core::__private::Method for FileGetVersions {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.file.getVersions",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<FileGetVersionsResultItem>;
     type Error = FileGetVersionsError;
 }
 impl ::b24_core::__private::ListMethod for FileGetVersions {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = FileGetVersionsResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -514,10 +505,7 @@ impl ::b24_core::__private::Method for FileMarkDeleted {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.file.markDeleted",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FileMarkDeletedResult;
     type Error = FileMarkDeletedError;
 }
 /// The method `disk.file.moveTo` moves a file to the specified folder.
@@ -579,10 +567,7 @@ impl ::b24_core::__private::Method for FileMoveTo {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.file.moveTo",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FileMoveToResult;
     type Error = FileMoveToError;
 }
 /// The method `disk.file.rename` renames a file.
@@ -650,10 +635,7 @@ impl ::b24_core::__private::Method for FileRename {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.file.rename",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FileRenameResult;
     type Error = FileRenameError;
 }
 /// The method `disk.file.restore` restores a file from the trash.
@@ -705,10 +687,7 @@ impl ::b24_core::__private::Method for FileRestore {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.file.restore",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FileRestoreResult;
     type Error = FileRestoreError;
 }
 /// The method `disk.file.restoreFromVersion` restores a file from a specific version.
@@ -774,10 +753,7 @@ impl ::b24_core::__private::Method for FileRestoreFromVersion {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.file.restoreFromVersion",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FileRestoreFromVersionResult;
     type Error = FileRestoreFromVersionError;
 }
 /// The method `disk.file.search` finds files and folders on Drive by a text query.
@@ -975,10 +951,7 @@ impl ::b24_core::__private::Method for FileUploadVersion {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.file.uploadVersion",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FileUploadVersionResult;
     type Error = FileUploadVersionError;
 }
 /// The method `disk.folder.addSubFolder` creates a subfolder.
@@ -1041,10 +1014,7 @@ impl ::b24_core::__private::Method for FolderAddSubFolder {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.folder.addSubFolder",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FolderAddSubFolderResult;
     type Error = FolderAddSubFolderError;
 }
 /// The method `disk.folder.copyTo` copies a folder and all its contents to the specified folder.
@@ -1108,10 +1078,7 @@ impl ::b24_core::__private::Method for FolderCopyTo {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.folder.copyTo",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FolderCopyToResult;
     type Error = FolderCopyToError;
 }
 /// The method `disk.folder.deleteTree` permanently deletes a folder and all its contents.
@@ -1215,10 +1182,7 @@ impl ::b24_core::__private::Method for FolderGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.folder.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FolderGetResult;
     type Error = FolderGetError;
 }
 /// The method `disk.folder.getChildren` returns a list of files and folders located in the folder.
@@ -1389,11 +1353,11 @@ impl ::b24_core::__private::Method for FolderGetChildren {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.folder.getChildren",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<FolderGetChildrenResultItem>;
     type Error = FolderGetChildrenError;
 }
 impl ::b24_core::__private::ListMethod for FolderGetChildren {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = FolderGetChildrenResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -1488,10 +1452,7 @@ impl ::b24_core::__private::Method for FolderGetFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.folder.getFields",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FolderGetFieldsResult;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `disk.folder.markDeleted` moves a folder to the trash.
@@ -1543,10 +1504,7 @@ impl ::b24_core::__private::Method for FolderMarkDeleted {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.folder.markDeleted",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FolderMarkDeletedResult;
     type Error = FolderMarkDeletedError;
 }
 /// The method `disk.folder.moveTo` moves a folder and all its contents to the specified folder.
@@ -1610,10 +1568,7 @@ impl ::b24_core::__private::Method for FolderMoveTo {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.folder.moveTo",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FolderMoveToResult;
     type Error = FolderMoveToError;
 }
 /// The method `disk.folder.rename` renames a folder.
@@ -1679,10 +1634,7 @@ impl ::b24_core::__private::Method for FolderRename {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.folder.rename",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FolderRenameResult;
     type Error = FolderRenameError;
 }
 /// The method `disk.folder.restore` restores a folder from the trash.
@@ -1734,10 +1686,7 @@ impl ::b24_core::__private::Method for FolderRestore {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.folder.restore",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FolderRestoreResult;
     type Error = FolderRestoreError;
 }
 /// The method `disk.folder.shareToUser` assigns access permissions to a folder.
@@ -1953,10 +1902,7 @@ impl ::b24_core::__private::Method for FolderUploadFile {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.folder.uploadFile",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FolderUploadFileResult;
     type Error = FolderUploadFileError;
 }
 /// The method `disk.rights.getTasks` returns a list of available access levels.
@@ -1998,7 +1944,7 @@ impl ::b24_core::__private::Method for RightsGetTasks {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.rights.getTasks",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<RightsGetTasksResultItem>;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `disk.storage.addFolder` creates a folder in the root of the storage.
@@ -2090,10 +2036,7 @@ impl ::b24_core::__private::Method for StorageAddFolder {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.storage.addFolder",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = StorageAddFolderResult;
     type Error = StorageAddFolderError;
 }
 /// The method `disk.storage.get` returns storage data.
@@ -2145,10 +2088,7 @@ impl ::b24_core::__private::Method for StorageGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.storage.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = StorageGetResult;
     type Error = StorageGetError;
 }
 /// The method `disk.storage.getChildren` returns a list of files and folders located in the root of the storage.
@@ -2319,11 +2259,11 @@ impl ::b24_core::__private::Method for StorageGetChildren {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.storage.getChildren",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<StorageGetChildrenResultItem>;
     type Error = StorageGetChildrenError;
 }
 impl ::b24_core::__private::ListMethod for StorageGetChildren {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = StorageGetChildrenResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -2366,10 +2306,7 @@ impl ::b24_core::__private::Method for StorageGetFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.storage.getFields",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = StorageGetFieldsResult;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `disk.storage.getForApp` returns the description of the storage associated with the application. If the storage does not exist, it creates one.
@@ -2411,10 +2348,7 @@ impl ::b24_core::__private::Method for StorageGetForApp {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.storage.getForApp",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = StorageGetForAppResult;
     type Error = StorageGetForAppError;
 }
 /// The method `disk.storage.getList` returns a list of available storages.
@@ -2575,11 +2509,11 @@ impl ::b24_core::__private::Method for StorageGetList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.storage.getList",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<StorageGetListResultItem>;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for StorageGetList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = StorageGetListResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -2622,7 +2556,7 @@ impl ::b24_core::__private::Method for StorageGetTypes {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.storage.getTypes",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<::std::string::String>;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `disk.storage.rename` renames the application storage.
@@ -2688,10 +2622,7 @@ impl ::b24_core::__private::Method for StorageRename {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.storage.rename",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = StorageRenameResult;
     type Error = StorageRenameError;
 }
 /// The method `disk.storage.uploadFile` uploads a new file to the root of the storage.
@@ -2818,10 +2749,7 @@ impl ::b24_core::__private::Method for StorageUploadFile {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.storage.uploadFile",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = StorageUploadFileResult;
     type Error = StorageUploadFileError;
 }
 /// The method `disk.version.get` returns the version of a file.
@@ -2873,10 +2801,7 @@ impl ::b24_core::__private::Method for VersionGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.version.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = VersionGetResult;
     type Error = VersionGetError;
 }
 /// The documented errors of `AttachedObjectGet`, from `Error::code_for`.
@@ -4005,6 +3930,81 @@ impl ::b24_core::__private::MethodError for VersionGetError {
             )
     }
 }
+/// The `FieldMetadata` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FieldMetadata {
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USE_IN_FILTER`.
+    #[serde(
+        rename = "USE_IN_FILTER",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub use_in_filter: ::std::option::Option<bool>,
+    /// Wire name: `USE_IN_SHOW`.
+    #[serde(
+        rename = "USE_IN_SHOW",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub use_in_show: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FieldMetadata {
+    /// Creates a `FieldMetadata` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            use_in_filter: ::std::option::Option::None,
+            use_in_show: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USE_IN_FILTER`.
+    #[must_use]
+    pub fn use_in_filter(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.use_in_filter = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USE_IN_SHOW`.
+    #[must_use]
+    pub fn use_in_show(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.use_in_show = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Object containing data about the attached file
 #[derive(
     Debug,
@@ -4214,6 +4214,3406 @@ impl AttachedObjectGetResult {
     #[must_use]
     pub fn size(mut self, value: impl ::std::convert::Into<i64>) -> Self {
         self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in the trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FileCopyToResultDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in the trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl FileCopyToResultDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for FileCopyToResultDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FileCopyToResultDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for FileCopyToResultDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Array with file fields
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FileCopyToResult {
+    /// Identifier of the file
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Name of the file
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the file
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the file is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Type of the object
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in the trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<FileCopyToResultDeletedType>,
+    /// Incremental version counter of the file
+    ///
+    /// Wire name: `GLOBAL_CONTENT_VERSION`.
+    #[serde(
+        rename = "GLOBAL_CONTENT_VERSION",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub global_content_version: ::std::option::Option<i64>,
+    /// Internal value of the file identifier
+    ///
+    /// Wire name: `FILE_ID`.
+    #[serde(
+        rename = "FILE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub file_id: ::std::option::Option<i64>,
+    /// Size of the file in bytes
+    ///
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<i64>,
+    /// Date and time of file creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last update of the file
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time the file was moved to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the file
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the file
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to download the file
+    ///
+    /// Wire name: `DOWNLOAD_URL`.
+    #[serde(
+        rename = "DOWNLOAD_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub download_url: ::std::option::Option<::std::string::String>,
+    /// Link to open the file in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FileCopyToResult {
+    /// Creates a `FileCopyToResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            global_content_version: ::std::option::Option::None,
+            file_id: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            download_url: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<FileCopyToResultDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GLOBAL_CONTENT_VERSION`.
+    #[must_use]
+    pub fn global_content_version(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.global_content_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FILE_ID`.
+    #[must_use]
+    pub fn file_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.file_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DOWNLOAD_URL`.
+    #[must_use]
+    pub fn download_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.download_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in the trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FileGetResultDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in the trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl FileGetResultDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for FileGetResultDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FileGetResultDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de> for FileGetResultDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Array with file fields
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FileGetResult {
+    /// Identifier of the file
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Name of the file
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the file
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the file is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Type of the object
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in the trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<FileGetResultDeletedType>,
+    /// Incremental version counter of the file
+    ///
+    /// Wire name: `GLOBAL_CONTENT_VERSION`.
+    #[serde(
+        rename = "GLOBAL_CONTENT_VERSION",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub global_content_version: ::std::option::Option<i64>,
+    /// Internal value of the file identifier
+    ///
+    /// Wire name: `FILE_ID`.
+    #[serde(
+        rename = "FILE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub file_id: ::std::option::Option<i64>,
+    /// Size of the file in bytes
+    ///
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<i64>,
+    /// Date and time of file creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last update of the file
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of moving the file to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the file
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the file
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to download the file
+    ///
+    /// Wire name: `DOWNLOAD_URL`.
+    #[serde(
+        rename = "DOWNLOAD_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub download_url: ::std::option::Option<::std::string::String>,
+    /// Link to open the file in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FileGetResult {
+    /// Creates a `FileGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            global_content_version: ::std::option::Option::None,
+            file_id: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            download_url: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<FileGetResultDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GLOBAL_CONTENT_VERSION`.
+    #[must_use]
+    pub fn global_content_version(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.global_content_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FILE_ID`.
+    #[must_use]
+    pub fn file_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.file_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DOWNLOAD_URL`.
+    #[must_use]
+    pub fn download_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.download_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Array with the description of file fields.
+///
+/// The structure of each field description:
+/// - `TYPE` — data type of the field
+/// - `USE_IN_FILTER` — ability to use the field in filtering
+/// - `USE_IN_SHOW` — availability of the field in the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FileGetFieldsResult {
+    /// File identifier
+    ///
+    /// Wire name: `ID`.
+    #[serde(rename = "ID", default, skip_serializing_if = "Option::is_none")]
+    pub id: ::std::option::Option<FieldMetadata>,
+    /// File name
+    ///
+    /// Wire name: `NAME`.
+    #[serde(rename = "NAME", default, skip_serializing_if = "Option::is_none")]
+    pub name: ::std::option::Option<FieldMetadata>,
+    /// Object type
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(rename = "TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub r#type: ::std::option::Option<FieldMetadata>,
+    /// Symbolic code of the file
+    ///
+    /// Wire name: `CODE`.
+    #[serde(rename = "CODE", default, skip_serializing_if = "Option::is_none")]
+    pub code: ::std::option::Option<FieldMetadata>,
+    /// Identifier of the storage where the file is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(rename = "STORAGE_ID", default, skip_serializing_if = "Option::is_none")]
+    pub storage_id: ::std::option::Option<FieldMetadata>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(rename = "PARENT_ID", default, skip_serializing_if = "Option::is_none")]
+    pub parent_id: ::std::option::Option<FieldMetadata>,
+    /// Date and time of file creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(rename = "CREATE_TIME", default, skip_serializing_if = "Option::is_none")]
+    pub create_time: ::std::option::Option<FieldMetadata>,
+    /// Date and time of the last file update
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(rename = "UPDATE_TIME", default, skip_serializing_if = "Option::is_none")]
+    pub update_time: ::std::option::Option<FieldMetadata>,
+    /// Date and time the file was moved to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(rename = "DELETE_TIME", default, skip_serializing_if = "Option::is_none")]
+    pub delete_time: ::std::option::Option<FieldMetadata>,
+    /// Identifier of the user who created the file
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(rename = "CREATED_BY", default, skip_serializing_if = "Option::is_none")]
+    pub created_by: ::std::option::Option<FieldMetadata>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(rename = "UPDATED_BY", default, skip_serializing_if = "Option::is_none")]
+    pub updated_by: ::std::option::Option<FieldMetadata>,
+    /// Identifier of the user who deleted the file
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(rename = "DELETED_BY", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_by: ::std::option::Option<FieldMetadata>,
+    /// Incremental version counter of the file
+    ///
+    /// Wire name: `GLOBAL_CONTENT_VERSION`.
+    #[serde(
+        rename = "GLOBAL_CONTENT_VERSION",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub global_content_version: ::std::option::Option<FieldMetadata>,
+    /// Internal value of the file identifier
+    ///
+    /// Wire name: `FILE_ID`.
+    #[serde(rename = "FILE_ID", default, skip_serializing_if = "Option::is_none")]
+    pub file_id: ::std::option::Option<FieldMetadata>,
+    /// Size of the file in bytes
+    ///
+    /// Wire name: `SIZE`.
+    #[serde(rename = "SIZE", default, skip_serializing_if = "Option::is_none")]
+    pub size: ::std::option::Option<FieldMetadata>,
+    /// Status of the object's deletion
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<FieldMetadata>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FileGetFieldsResult {
+    /// Creates a `FileGetFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            global_content_version: ::std::option::Option::None,
+            file_id: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<FieldMetadata>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(mut self, value: impl ::std::convert::Into<FieldMetadata>) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(mut self, value: impl ::std::convert::Into<FieldMetadata>) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(mut self, value: impl ::std::convert::Into<FieldMetadata>) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<FieldMetadata>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GLOBAL_CONTENT_VERSION`.
+    #[must_use]
+    pub fn global_content_version(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.global_content_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FILE_ID`.
+    #[must_use]
+    pub fn file_id(mut self, value: impl ::std::convert::Into<FieldMetadata>) -> Self {
+        self.file_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<FieldMetadata>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `FileGetVersionsResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FileGetVersionsResultItem {
+    /// Version identifier
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Identifier of the file to which the version belongs
+    ///
+    /// Wire name: `OBJECT_ID`.
+    #[serde(
+        rename = "OBJECT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub object_id: ::std::option::Option<i64>,
+    /// Size of the version in bytes
+    ///
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<i64>,
+    /// Name of the file at the time the version was created
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Incremental version counter for the file
+    ///
+    /// Wire name: `GLOBAL_CONTENT_VERSION`.
+    #[serde(
+        rename = "GLOBAL_CONTENT_VERSION",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub global_content_version: ::std::option::Option<i64>,
+    /// Time of version creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the version
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Link to download the version
+    ///
+    /// Wire name: `DOWNLOAD_URL`.
+    #[serde(
+        rename = "DOWNLOAD_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub download_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FileGetVersionsResultItem {
+    /// Creates a `FileGetVersionsResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            object_id: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            global_content_version: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            download_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `OBJECT_ID`.
+    #[must_use]
+    pub fn object_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.object_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GLOBAL_CONTENT_VERSION`.
+    #[must_use]
+    pub fn global_content_version(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.global_content_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DOWNLOAD_URL`.
+    #[must_use]
+    pub fn download_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.download_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FileMarkDeletedResultDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl FileMarkDeletedResultDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for FileMarkDeletedResultDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FileMarkDeletedResultDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for FileMarkDeletedResultDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Array containing file fields
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FileMarkDeletedResult {
+    /// File identifier
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// File name
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the file
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the file is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Object type
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<FileMarkDeletedResultDeletedType>,
+    /// Incremental version counter of the file
+    ///
+    /// Wire name: `GLOBAL_CONTENT_VERSION`.
+    #[serde(
+        rename = "GLOBAL_CONTENT_VERSION",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub global_content_version: ::std::option::Option<i64>,
+    /// Internal value of the file identifier
+    ///
+    /// Wire name: `FILE_ID`.
+    #[serde(
+        rename = "FILE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub file_id: ::std::option::Option<i64>,
+    /// Size of the file in bytes
+    ///
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<i64>,
+    /// Date and time of file creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last update of the file
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time the file was moved to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the file
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the file
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to download the file
+    ///
+    /// Wire name: `DOWNLOAD_URL`.
+    #[serde(
+        rename = "DOWNLOAD_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub download_url: ::std::option::Option<::std::string::String>,
+    /// Link to open the file in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FileMarkDeletedResult {
+    /// Creates a `FileMarkDeletedResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            global_content_version: ::std::option::Option::None,
+            file_id: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            download_url: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<FileMarkDeletedResultDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GLOBAL_CONTENT_VERSION`.
+    #[must_use]
+    pub fn global_content_version(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.global_content_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FILE_ID`.
+    #[must_use]
+    pub fn file_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.file_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DOWNLOAD_URL`.
+    #[must_use]
+    pub fn download_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.download_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in the trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FileMoveToResultDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in the trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl FileMoveToResultDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for FileMoveToResultDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FileMoveToResultDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for FileMoveToResultDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Array containing file fields.
+///
+/// Returns `false` if the file and folder are in different storages.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FileMoveToResult {
+    /// Identifier of the file
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Name of the file
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the file
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the file is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Type of the object
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in the trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<FileMoveToResultDeletedType>,
+    /// Incremental version counter of the file
+    ///
+    /// Wire name: `GLOBAL_CONTENT_VERSION`.
+    #[serde(
+        rename = "GLOBAL_CONTENT_VERSION",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub global_content_version: ::std::option::Option<i64>,
+    /// Internal value of the file identifier
+    ///
+    /// Wire name: `FILE_ID`.
+    #[serde(
+        rename = "FILE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub file_id: ::std::option::Option<i64>,
+    /// Size of the file in bytes
+    ///
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<i64>,
+    /// Date and time of file creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last file update
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time the file was moved to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the file
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the file
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to download the file
+    ///
+    /// Wire name: `DOWNLOAD_URL`.
+    #[serde(
+        rename = "DOWNLOAD_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub download_url: ::std::option::Option<::std::string::String>,
+    /// Link to open the file in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FileMoveToResult {
+    /// Creates a `FileMoveToResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            global_content_version: ::std::option::Option::None,
+            file_id: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            download_url: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<FileMoveToResultDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GLOBAL_CONTENT_VERSION`.
+    #[must_use]
+    pub fn global_content_version(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.global_content_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FILE_ID`.
+    #[must_use]
+    pub fn file_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.file_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DOWNLOAD_URL`.
+    #[must_use]
+    pub fn download_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.download_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in the trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FileRenameResultDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in the trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl FileRenameResultDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for FileRenameResultDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FileRenameResultDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for FileRenameResultDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Array with file fields
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FileRenameResult {
+    /// File identifier
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// File name
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the file
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the file is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Object type
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in the trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<FileRenameResultDeletedType>,
+    /// Incremental version counter of the file
+    ///
+    /// Wire name: `GLOBAL_CONTENT_VERSION`.
+    #[serde(
+        rename = "GLOBAL_CONTENT_VERSION",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub global_content_version: ::std::option::Option<i64>,
+    /// Internal value of the file identifier
+    ///
+    /// Wire name: `FILE_ID`.
+    #[serde(
+        rename = "FILE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub file_id: ::std::option::Option<i64>,
+    /// Size of the file in bytes
+    ///
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<i64>,
+    /// Date and time of file creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last update of the file
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time the file was moved to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the file
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the file
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to download the file
+    ///
+    /// Wire name: `DOWNLOAD_URL`.
+    #[serde(
+        rename = "DOWNLOAD_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub download_url: ::std::option::Option<::std::string::String>,
+    /// Link to open the file in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FileRenameResult {
+    /// Creates a `FileRenameResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            global_content_version: ::std::option::Option::None,
+            file_id: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            download_url: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<FileRenameResultDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GLOBAL_CONTENT_VERSION`.
+    #[must_use]
+    pub fn global_content_version(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.global_content_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FILE_ID`.
+    #[must_use]
+    pub fn file_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.file_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DOWNLOAD_URL`.
+    #[must_use]
+    pub fn download_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.download_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FileRestoreResultDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl FileRestoreResultDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for FileRestoreResultDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FileRestoreResultDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for FileRestoreResultDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Array containing file fields
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FileRestoreResult {
+    /// Identifier of the file
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Name of the file
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the file
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the file is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Type of the object
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<FileRestoreResultDeletedType>,
+    /// Incremental version counter of the file
+    ///
+    /// Wire name: `GLOBAL_CONTENT_VERSION`.
+    #[serde(
+        rename = "GLOBAL_CONTENT_VERSION",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub global_content_version: ::std::option::Option<i64>,
+    /// Internal value of the file identifier
+    ///
+    /// Wire name: `FILE_ID`.
+    #[serde(
+        rename = "FILE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub file_id: ::std::option::Option<i64>,
+    /// Size of the file in bytes
+    ///
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<i64>,
+    /// Date and time of file creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last update of the file
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time the file was moved to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the file
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the file
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to download the file
+    ///
+    /// Wire name: `DOWNLOAD_URL`.
+    #[serde(
+        rename = "DOWNLOAD_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub download_url: ::std::option::Option<::std::string::String>,
+    /// Link to open the file in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FileRestoreResult {
+    /// Creates a `FileRestoreResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            global_content_version: ::std::option::Option::None,
+            file_id: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            download_url: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<FileRestoreResultDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GLOBAL_CONTENT_VERSION`.
+    #[must_use]
+    pub fn global_content_version(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.global_content_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FILE_ID`.
+    #[must_use]
+    pub fn file_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.file_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DOWNLOAD_URL`.
+    #[must_use]
+    pub fn download_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.download_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in the trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FileRestoreFromVersionResultDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in the trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl FileRestoreFromVersionResultDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for FileRestoreFromVersionResultDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize
+for FileRestoreFromVersionResultDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for FileRestoreFromVersionResultDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Array containing file fields
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FileRestoreFromVersionResult {
+    /// Identifier of the file
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Name of the file
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the file
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the file is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Type of the object
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in the trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<FileRestoreFromVersionResultDeletedType>,
+    /// Incremental version counter of the file
+    ///
+    /// Wire name: `GLOBAL_CONTENT_VERSION`.
+    #[serde(
+        rename = "GLOBAL_CONTENT_VERSION",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub global_content_version: ::std::option::Option<i64>,
+    /// Internal value of the file identifier
+    ///
+    /// Wire name: `FILE_ID`.
+    #[serde(
+        rename = "FILE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub file_id: ::std::option::Option<i64>,
+    /// Size of the file in bytes
+    ///
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<i64>,
+    /// Date and time of file creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last update of the file
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time the file was moved to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the file
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the file
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to download the file
+    ///
+    /// Wire name: `DOWNLOAD_URL`.
+    #[serde(
+        rename = "DOWNLOAD_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub download_url: ::std::option::Option<::std::string::String>,
+    /// Link to open the file in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FileRestoreFromVersionResult {
+    /// Creates a `FileRestoreFromVersionResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            global_content_version: ::std::option::Option::None,
+            file_id: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            download_url: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<FileRestoreFromVersionResultDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GLOBAL_CONTENT_VERSION`.
+    #[must_use]
+    pub fn global_content_version(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.global_content_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FILE_ID`.
+    #[must_use]
+    pub fn file_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.file_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DOWNLOAD_URL`.
+    #[must_use]
+    pub fn download_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.download_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -4650,6 +8050,3594 @@ impl FileSearchResultItem {
         self
     }
 }
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in the trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FileUploadVersionResultDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in the trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl FileUploadVersionResultDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for FileUploadVersionResultDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FileUploadVersionResultDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for FileUploadVersionResultDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// An array containing file fields
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FileUploadVersionResult {
+    /// File identifier
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// File name
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the file
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the file is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Object type
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in the trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<FileUploadVersionResultDeletedType>,
+    /// Incremental version counter of the file
+    ///
+    /// Wire name: `GLOBAL_CONTENT_VERSION`.
+    #[serde(
+        rename = "GLOBAL_CONTENT_VERSION",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub global_content_version: ::std::option::Option<i64>,
+    /// Internal value of the file identifier
+    ///
+    /// Wire name: `FILE_ID`.
+    #[serde(
+        rename = "FILE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub file_id: ::std::option::Option<i64>,
+    /// Size of the file in bytes
+    ///
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<i64>,
+    /// Date and time of file creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last update of the file
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of moving the file to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the file
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the file
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to download the file
+    ///
+    /// Wire name: `DOWNLOAD_URL`.
+    #[serde(
+        rename = "DOWNLOAD_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub download_url: ::std::option::Option<::std::string::String>,
+    /// Link to open the file in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FileUploadVersionResult {
+    /// Creates a `FileUploadVersionResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            global_content_version: ::std::option::Option::None,
+            file_id: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            download_url: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<FileUploadVersionResultDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GLOBAL_CONTENT_VERSION`.
+    #[must_use]
+    pub fn global_content_version(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.global_content_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FILE_ID`.
+    #[must_use]
+    pub fn file_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.file_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DOWNLOAD_URL`.
+    #[must_use]
+    pub fn download_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.download_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in the trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FolderAddSubFolderResultDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in the trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl FolderAddSubFolderResultDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for FolderAddSubFolderResultDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FolderAddSubFolderResultDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for FolderAddSubFolderResultDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// An array with data about the created folder
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FolderAddSubFolderResult {
+    /// Identifier of the folder
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Name of the folder
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the folder
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the folder is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Type of the object
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the object
+    ///
+    /// Wire name: `REAL_OBJECT_ID`.
+    #[serde(
+        rename = "REAL_OBJECT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub real_object_id: ::std::option::Option<i64>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in the trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<FolderAddSubFolderResultDeletedType>,
+    /// Date and time of folder creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last update of the folder
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of moving the folder to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the folder
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the folder
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to open the folder in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FolderAddSubFolderResult {
+    /// Creates a `FolderAddSubFolderResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            real_object_id: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REAL_OBJECT_ID`.
+    #[must_use]
+    pub fn real_object_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.real_object_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<FolderAddSubFolderResultDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in the trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FolderCopyToResultDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in the trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl FolderCopyToResultDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for FolderCopyToResultDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FolderCopyToResultDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for FolderCopyToResultDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Array with data about the created folder
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FolderCopyToResult {
+    /// Identifier of the folder
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Name of the folder
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the folder
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the folder is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Type of the object
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the object
+    ///
+    /// Wire name: `REAL_OBJECT_ID`.
+    #[serde(
+        rename = "REAL_OBJECT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub real_object_id: ::std::option::Option<i64>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in the trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<FolderCopyToResultDeletedType>,
+    /// Date and time of folder creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last update of the folder
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of moving the folder to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the folder
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the folder
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to open the folder in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FolderCopyToResult {
+    /// Creates a `FolderCopyToResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            real_object_id: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REAL_OBJECT_ID`.
+    #[must_use]
+    pub fn real_object_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.real_object_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<FolderCopyToResultDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in the trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FolderGetResultDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in the trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl FolderGetResultDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for FolderGetResultDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FolderGetResultDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de> for FolderGetResultDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Array with folder data
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FolderGetResult {
+    /// Folder identifier
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Folder name
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the folder
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the folder is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Type of the object
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the object
+    ///
+    /// Wire name: `REAL_OBJECT_ID`.
+    #[serde(
+        rename = "REAL_OBJECT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub real_object_id: ::std::option::Option<i64>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in the trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<FolderGetResultDeletedType>,
+    /// Date and time of folder creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last update of the folder
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of moving the folder to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the folder
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the folder
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to open the folder in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FolderGetResult {
+    /// Creates a `FolderGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            real_object_id: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REAL_OBJECT_ID`.
+    #[must_use]
+    pub fn real_object_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.real_object_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<FolderGetResultDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in the trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FolderGetChildrenResultItemDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in the trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl FolderGetChildrenResultItemDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for FolderGetChildrenResultItemDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FolderGetChildrenResultItemDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for FolderGetChildrenResultItemDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// The `FolderGetChildrenResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FolderGetChildrenResultItem {
+    /// Identifier of the file/folder
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Name of the file/folder
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the file/folder
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the file/folder is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Type of the object
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the object
+    ///
+    /// Wire name: `REAL_OBJECT_ID`.
+    #[serde(
+        rename = "REAL_OBJECT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub real_object_id: ::std::option::Option<i64>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in the trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<FolderGetChildrenResultItemDeletedType>,
+    /// Date and time of creation of the file/folder
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last update of the file/folder
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of moving the file/folder to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the file/folder
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the file/folder
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to open the file/folder in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FolderGetChildrenResultItem {
+    /// Creates a `FolderGetChildrenResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            real_object_id: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REAL_OBJECT_ID`.
+    #[must_use]
+    pub fn real_object_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.real_object_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<FolderGetChildrenResultItemDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Array with the description of folder fields.
+///
+/// The structure of each field description:
+/// - `TYPE` — data type of the field
+/// - `USE_IN_FILTER` — ability to use the field for filtering
+/// - `USE_IN_SHOW` — availability of the field when receiving a response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FolderGetFieldsResult {
+    /// Folder identifier
+    ///
+    /// Wire name: `ID`.
+    #[serde(rename = "ID", default, skip_serializing_if = "Option::is_none")]
+    pub id: ::std::option::Option<FieldMetadata>,
+    /// Folder name
+    ///
+    /// Wire name: `NAME`.
+    #[serde(rename = "NAME", default, skip_serializing_if = "Option::is_none")]
+    pub name: ::std::option::Option<FieldMetadata>,
+    /// Object type
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(rename = "TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub r#type: ::std::option::Option<FieldMetadata>,
+    /// Symbolic code of the folder
+    ///
+    /// Wire name: `CODE`.
+    #[serde(rename = "CODE", default, skip_serializing_if = "Option::is_none")]
+    pub code: ::std::option::Option<FieldMetadata>,
+    /// Identifier of the storage where the folder is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(rename = "STORAGE_ID", default, skip_serializing_if = "Option::is_none")]
+    pub storage_id: ::std::option::Option<FieldMetadata>,
+    /// Object identifier
+    ///
+    /// Wire name: `REAL_OBJECT_ID`.
+    #[serde(rename = "REAL_OBJECT_ID", default, skip_serializing_if = "Option::is_none")]
+    pub real_object_id: ::std::option::Option<FieldMetadata>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(rename = "PARENT_ID", default, skip_serializing_if = "Option::is_none")]
+    pub parent_id: ::std::option::Option<FieldMetadata>,
+    /// Date and time of folder creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(rename = "CREATE_TIME", default, skip_serializing_if = "Option::is_none")]
+    pub create_time: ::std::option::Option<FieldMetadata>,
+    /// Date and time of the last update of the folder
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(rename = "UPDATE_TIME", default, skip_serializing_if = "Option::is_none")]
+    pub update_time: ::std::option::Option<FieldMetadata>,
+    /// Date and time of moving the folder to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(rename = "DELETE_TIME", default, skip_serializing_if = "Option::is_none")]
+    pub delete_time: ::std::option::Option<FieldMetadata>,
+    /// Identifier of the user who created the folder
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(rename = "CREATED_BY", default, skip_serializing_if = "Option::is_none")]
+    pub created_by: ::std::option::Option<FieldMetadata>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(rename = "UPDATED_BY", default, skip_serializing_if = "Option::is_none")]
+    pub updated_by: ::std::option::Option<FieldMetadata>,
+    /// Identifier of the user who deleted the folder
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(rename = "DELETED_BY", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_by: ::std::option::Option<FieldMetadata>,
+    /// Deletion status of the object
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<FieldMetadata>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FolderGetFieldsResult {
+    /// Creates a `FolderGetFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            real_object_id: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<FieldMetadata>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(mut self, value: impl ::std::convert::Into<FieldMetadata>) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(mut self, value: impl ::std::convert::Into<FieldMetadata>) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(mut self, value: impl ::std::convert::Into<FieldMetadata>) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REAL_OBJECT_ID`.
+    #[must_use]
+    pub fn real_object_id(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.real_object_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<FieldMetadata>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in the trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FolderMarkDeletedResultDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in the trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl FolderMarkDeletedResultDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for FolderMarkDeletedResultDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FolderMarkDeletedResultDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for FolderMarkDeletedResultDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Array with data about the moved folder in the trash
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FolderMarkDeletedResult {
+    /// Folder identifier
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Folder name
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the folder
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the folder is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Type of the object
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the object
+    ///
+    /// Wire name: `REAL_OBJECT_ID`.
+    #[serde(
+        rename = "REAL_OBJECT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub real_object_id: ::std::option::Option<i64>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in the trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<FolderMarkDeletedResultDeletedType>,
+    /// Date and time of folder creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last update of the folder
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of moving the folder to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the folder
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the folder
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to open the folder in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FolderMarkDeletedResult {
+    /// Creates a `FolderMarkDeletedResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            real_object_id: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REAL_OBJECT_ID`.
+    #[must_use]
+    pub fn real_object_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.real_object_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<FolderMarkDeletedResultDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in the trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FolderMoveToResultDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in the trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl FolderMoveToResultDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for FolderMoveToResultDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FolderMoveToResultDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for FolderMoveToResultDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Array with data about the moved folder.
+///
+/// Returns `false` if the folders are in different storages
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FolderMoveToResult {
+    /// Folder identifier
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Folder name
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the folder
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the folder is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Type of the object
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the object
+    ///
+    /// Wire name: `REAL_OBJECT_ID`.
+    #[serde(
+        rename = "REAL_OBJECT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub real_object_id: ::std::option::Option<i64>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in the trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<FolderMoveToResultDeletedType>,
+    /// Date and time of folder creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last update of the folder
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of moving the folder to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the folder
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the folder
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to open the folder in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FolderMoveToResult {
+    /// Creates a `FolderMoveToResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            real_object_id: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REAL_OBJECT_ID`.
+    #[must_use]
+    pub fn real_object_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.real_object_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<FolderMoveToResultDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in the trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FolderRenameResultDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in the trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl FolderRenameResultDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for FolderRenameResultDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FolderRenameResultDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for FolderRenameResultDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Array with folder data
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FolderRenameResult {
+    /// Folder identifier
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Folder name
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the folder
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the folder is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Type of the object
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the object
+    ///
+    /// Wire name: `REAL_OBJECT_ID`.
+    #[serde(
+        rename = "REAL_OBJECT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub real_object_id: ::std::option::Option<i64>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in the trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<FolderRenameResultDeletedType>,
+    /// Date and time of folder creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last update of the folder
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of moving the folder to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the folder
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the folder
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to open the folder in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FolderRenameResult {
+    /// Creates a `FolderRenameResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            real_object_id: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REAL_OBJECT_ID`.
+    #[must_use]
+    pub fn real_object_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.real_object_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<FolderRenameResultDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FolderRestoreResultDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl FolderRestoreResultDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for FolderRestoreResultDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FolderRestoreResultDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for FolderRestoreResultDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Array with folder data
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FolderRestoreResult {
+    /// Identifier of the folder
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Name of the folder
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the folder
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the folder is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Type of the object
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the object
+    ///
+    /// Wire name: `REAL_OBJECT_ID`.
+    #[serde(
+        rename = "REAL_OBJECT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub real_object_id: ::std::option::Option<i64>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<FolderRestoreResultDeletedType>,
+    /// Date and time of folder creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last update of the folder
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time the folder was moved to trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the folder
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the folder
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to open the folder in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FolderRestoreResult {
+    /// Creates a `FolderRestoreResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            real_object_id: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REAL_OBJECT_ID`.
+    #[must_use]
+    pub fn real_object_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.real_object_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<FolderRestoreResultDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Level of access granted to the user. Possible values:
 ///
 /// - `disk_access_read` — read
@@ -4718,5 +11706,2749 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for FolderShareToUserTa
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
         ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in the trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FolderUploadFileResultDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in the trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl FolderUploadFileResultDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for FolderUploadFileResultDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FolderUploadFileResultDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for FolderUploadFileResultDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// An array with file fields
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FolderUploadFileResult {
+    /// Identifier of the file
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Name of the file
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the file
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the file is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Type of the object
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in the trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<FolderUploadFileResultDeletedType>,
+    /// Incremental version counter of the file
+    ///
+    /// Wire name: `GLOBAL_CONTENT_VERSION`.
+    #[serde(
+        rename = "GLOBAL_CONTENT_VERSION",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub global_content_version: ::std::option::Option<i64>,
+    /// Internal value of the file identifier
+    ///
+    /// Wire name: `FILE_ID`.
+    #[serde(
+        rename = "FILE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub file_id: ::std::option::Option<i64>,
+    /// Size of the file in bytes
+    ///
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<i64>,
+    /// Date and time of file creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last file update
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of moving the file to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the file
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the file
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to download the file
+    ///
+    /// Wire name: `DOWNLOAD_URL`.
+    #[serde(
+        rename = "DOWNLOAD_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub download_url: ::std::option::Option<::std::string::String>,
+    /// Link to open the file in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FolderUploadFileResult {
+    /// Creates a `FolderUploadFileResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            global_content_version: ::std::option::Option::None,
+            file_id: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            download_url: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<FolderUploadFileResultDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GLOBAL_CONTENT_VERSION`.
+    #[must_use]
+    pub fn global_content_version(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.global_content_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FILE_ID`.
+    #[must_use]
+    pub fn file_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.file_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DOWNLOAD_URL`.
+    #[must_use]
+    pub fn download_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.download_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RightsGetTasksResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RightsGetTasksResultItem {
+    /// Access level identifier
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Symbolic code of the access level
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Name of the access level
+    ///
+    /// Wire name: `TITLE`.
+    #[serde(
+        rename = "TITLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RightsGetTasksResultItem {
+    /// Creates a `RightsGetTasksResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TITLE`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in the trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StorageAddFolderResultDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in the trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl StorageAddFolderResultDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for StorageAddFolderResultDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for StorageAddFolderResultDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for StorageAddFolderResultDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// An array with data about the created folder
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct StorageAddFolderResult {
+    /// Folder identifier
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Folder name
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the folder
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the folder is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Type of the object
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the object
+    ///
+    /// Wire name: `REAL_OBJECT_ID`.
+    #[serde(
+        rename = "REAL_OBJECT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub real_object_id: ::std::option::Option<i64>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in the trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<StorageAddFolderResultDeletedType>,
+    /// Date and time of folder creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last update of the folder
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of moving the folder to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the folder
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the folder
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to open the folder in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl StorageAddFolderResult {
+    /// Creates a `StorageAddFolderResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            real_object_id: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REAL_OBJECT_ID`.
+    #[must_use]
+    pub fn real_object_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.real_object_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<StorageAddFolderResultDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Type of the object associated with the storage.
+///
+/// Possible values:
+/// - `user` — user storage
+/// - `common` — common documents storage
+/// - `group` — group storage
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StorageGetResultEntityType {
+    /// `user`
+    ///
+    /// user storage
+    User,
+    /// `common`
+    ///
+    /// common documents storage
+    Common,
+    /// `group`
+    ///
+    /// group storage
+    Group,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl StorageGetResultEntityType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::User => "user",
+            Self::Common => "common",
+            Self::Group => "group",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "user" => Self::User,
+            "common" => Self::Common,
+            "group" => Self::Group,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for StorageGetResultEntityType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for StorageGetResultEntityType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de> for StorageGetResultEntityType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Array with storage data.
+///
+/// Returns `null` if `id` is not a number
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct StorageGetResult {
+    /// Storage identifier
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Storage name
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the storage
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the module to which the storage belongs
+    ///
+    /// Wire name: `MODULE_ID`.
+    #[serde(
+        rename = "MODULE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub module_id: ::std::option::Option<::std::string::String>,
+    /// Type of the object associated with the storage.
+    ///
+    /// Possible values:
+    /// - `user` — user storage
+    /// - `common` — common documents storage
+    /// - `group` — group storage
+    ///
+    /// Wire name: `ENTITY_TYPE`.
+    #[serde(rename = "ENTITY_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub entity_type: ::std::option::Option<StorageGetResultEntityType>,
+    /// Identifier of the object associated with the storage
+    ///
+    /// Wire name: `ENTITY_ID`.
+    #[serde(
+        rename = "ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<::std::string::String>,
+    /// Identifier of the root folder of the storage
+    ///
+    /// Wire name: `ROOT_OBJECT_ID`.
+    #[serde(
+        rename = "ROOT_OBJECT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub root_object_id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl StorageGetResult {
+    /// Creates a `StorageGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            module_id: ::std::option::Option::None,
+            entity_type: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            root_object_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MODULE_ID`.
+    #[must_use]
+    pub fn module_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.module_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_TYPE`.
+    #[must_use]
+    pub fn entity_type(
+        mut self,
+        value: impl ::std::convert::Into<StorageGetResultEntityType>,
+    ) -> Self {
+        self.entity_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ROOT_OBJECT_ID`.
+    #[must_use]
+    pub fn root_object_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.root_object_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in the trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StorageGetChildrenResultItemDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in the trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl StorageGetChildrenResultItemDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for StorageGetChildrenResultItemDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize
+for StorageGetChildrenResultItemDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for StorageGetChildrenResultItemDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// The `StorageGetChildrenResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct StorageGetChildrenResultItem {
+    /// Identifier of the file/folder
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Name of the file/folder
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the file/folder
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the file/folder is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Type of the object
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the object
+    ///
+    /// Wire name: `REAL_OBJECT_ID`.
+    #[serde(
+        rename = "REAL_OBJECT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub real_object_id: ::std::option::Option<i64>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in the trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<StorageGetChildrenResultItemDeletedType>,
+    /// Date and time of file/folder creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last update of the file/folder
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time the file/folder was moved to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the file/folder
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the file/folder
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to open the file/folder in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl StorageGetChildrenResultItem {
+    /// Creates a `StorageGetChildrenResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            real_object_id: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REAL_OBJECT_ID`.
+    #[must_use]
+    pub fn real_object_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.real_object_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<StorageGetChildrenResultItemDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Array with the description of storage fields.
+///
+/// The structure of the description for each field:
+/// - `TYPE` — data type of the field
+/// - `USE_IN_FILTER` — ability to use the field in filtering
+/// - `USE_IN_SHOW` — availability of the field when receiving a response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct StorageGetFieldsResult {
+    /// Identifier of the storage
+    ///
+    /// Wire name: `ID`.
+    #[serde(rename = "ID", default, skip_serializing_if = "Option::is_none")]
+    pub id: ::std::option::Option<FieldMetadata>,
+    /// Name of the storage
+    ///
+    /// Wire name: `NAME`.
+    #[serde(rename = "NAME", default, skip_serializing_if = "Option::is_none")]
+    pub name: ::std::option::Option<FieldMetadata>,
+    /// Symbolic code of the storage
+    ///
+    /// Wire name: `CODE`.
+    #[serde(rename = "CODE", default, skip_serializing_if = "Option::is_none")]
+    pub code: ::std::option::Option<FieldMetadata>,
+    /// Identifier of the module to which the storage belongs
+    ///
+    /// Wire name: `MODULE_ID`.
+    #[serde(rename = "MODULE_ID", default, skip_serializing_if = "Option::is_none")]
+    pub module_id: ::std::option::Option<FieldMetadata>,
+    /// Type of the object associated with the storage.
+    ///
+    /// Possible values:
+    /// - `user` — user storage
+    /// - `common` — common documents storage
+    /// - `group` — group storage
+    ///
+    /// Wire name: `ENTITY_TYPE`.
+    #[serde(rename = "ENTITY_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub entity_type: ::std::option::Option<FieldMetadata>,
+    /// Identifier of the object associated with the storage
+    ///
+    /// Wire name: `ENTITY_ID`.
+    #[serde(rename = "ENTITY_ID", default, skip_serializing_if = "Option::is_none")]
+    pub entity_id: ::std::option::Option<FieldMetadata>,
+    /// Identifier of the root folder of the storage
+    ///
+    /// Wire name: `ROOT_OBJECT_ID`.
+    #[serde(rename = "ROOT_OBJECT_ID", default, skip_serializing_if = "Option::is_none")]
+    pub root_object_id: ::std::option::Option<FieldMetadata>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl StorageGetFieldsResult {
+    /// Creates a `StorageGetFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            module_id: ::std::option::Option::None,
+            entity_type: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            root_object_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<FieldMetadata>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(mut self, value: impl ::std::convert::Into<FieldMetadata>) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(mut self, value: impl ::std::convert::Into<FieldMetadata>) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MODULE_ID`.
+    #[must_use]
+    pub fn module_id(mut self, value: impl ::std::convert::Into<FieldMetadata>) -> Self {
+        self.module_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_TYPE`.
+    #[must_use]
+    pub fn entity_type(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.entity_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(mut self, value: impl ::std::convert::Into<FieldMetadata>) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ROOT_OBJECT_ID`.
+    #[must_use]
+    pub fn root_object_id(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.root_object_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Array with the description of the storage fields
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct StorageGetForAppResult {
+    /// Identifier of the storage
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Name of the storage
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the storage
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the module to which the storage belongs
+    ///
+    /// Wire name: `MODULE_ID`.
+    #[serde(
+        rename = "MODULE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub module_id: ::std::option::Option<::std::string::String>,
+    /// Type of the object associated with the storage
+    ///
+    /// Wire name: `ENTITY_TYPE`.
+    #[serde(
+        rename = "ENTITY_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the object associated with the storage
+    ///
+    /// Wire name: `ENTITY_ID`.
+    #[serde(
+        rename = "ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<::std::string::String>,
+    /// Identifier of the root folder of the storage
+    ///
+    /// Wire name: `ROOT_OBJECT_ID`.
+    #[serde(
+        rename = "ROOT_OBJECT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub root_object_id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl StorageGetForAppResult {
+    /// Creates a `StorageGetForAppResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            module_id: ::std::option::Option::None,
+            entity_type: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            root_object_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MODULE_ID`.
+    #[must_use]
+    pub fn module_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.module_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_TYPE`.
+    #[must_use]
+    pub fn entity_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ROOT_OBJECT_ID`.
+    #[must_use]
+    pub fn root_object_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.root_object_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Type of the object associated with the storage.
+///
+/// Possible values:
+/// - `user` — user storage
+/// - `common` — common documents storage
+/// - `group` — group storage
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StorageGetListResultItemEntityType {
+    /// `user`
+    ///
+    /// user storage
+    User,
+    /// `common`
+    ///
+    /// common documents storage
+    Common,
+    /// `group`
+    ///
+    /// group storage
+    Group,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl StorageGetListResultItemEntityType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::User => "user",
+            Self::Common => "common",
+            Self::Group => "group",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "user" => Self::User,
+            "common" => Self::Common,
+            "group" => Self::Group,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for StorageGetListResultItemEntityType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for StorageGetListResultItemEntityType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for StorageGetListResultItemEntityType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// The `StorageGetListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct StorageGetListResultItem {
+    /// Storage identifier
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Storage name
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the storage
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the module to which the storage belongs
+    ///
+    /// Wire name: `MODULE_ID`.
+    #[serde(
+        rename = "MODULE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub module_id: ::std::option::Option<::std::string::String>,
+    /// Type of the object associated with the storage.
+    ///
+    /// Possible values:
+    /// - `user` — user storage
+    /// - `common` — common documents storage
+    /// - `group` — group storage
+    ///
+    /// Wire name: `ENTITY_TYPE`.
+    #[serde(rename = "ENTITY_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub entity_type: ::std::option::Option<StorageGetListResultItemEntityType>,
+    /// Identifier of the object associated with the storage
+    ///
+    /// Wire name: `ENTITY_ID`.
+    #[serde(
+        rename = "ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<::std::string::String>,
+    /// Identifier of the root folder of the storage
+    ///
+    /// Wire name: `ROOT_OBJECT_ID`.
+    #[serde(
+        rename = "ROOT_OBJECT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub root_object_id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl StorageGetListResultItem {
+    /// Creates a `StorageGetListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            module_id: ::std::option::Option::None,
+            entity_type: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            root_object_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MODULE_ID`.
+    #[must_use]
+    pub fn module_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.module_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_TYPE`.
+    #[must_use]
+    pub fn entity_type(
+        mut self,
+        value: impl ::std::convert::Into<StorageGetListResultItemEntityType>,
+    ) -> Self {
+        self.entity_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ROOT_OBJECT_ID`.
+    #[must_use]
+    pub fn root_object_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.root_object_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Array with the description of the storage fields
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct StorageRenameResult {
+    /// Identifier of the storage
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Name of the storage
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the storage
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the module to which the storage belongs
+    ///
+    /// Wire name: `MODULE_ID`.
+    #[serde(
+        rename = "MODULE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub module_id: ::std::option::Option<::std::string::String>,
+    /// Type of the object associated with the storage
+    ///
+    /// Wire name: `ENTITY_TYPE`.
+    #[serde(
+        rename = "ENTITY_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the object associated with the storage
+    ///
+    /// Wire name: `ENTITY_ID`.
+    #[serde(
+        rename = "ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<::std::string::String>,
+    /// Identifier of the root folder of the storage
+    ///
+    /// Wire name: `ROOT_OBJECT_ID`.
+    #[serde(
+        rename = "ROOT_OBJECT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub root_object_id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl StorageRenameResult {
+    /// Creates a `StorageRenameResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            module_id: ::std::option::Option::None,
+            entity_type: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            root_object_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MODULE_ID`.
+    #[must_use]
+    pub fn module_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.module_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_TYPE`.
+    #[must_use]
+    pub fn entity_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ROOT_OBJECT_ID`.
+    #[must_use]
+    pub fn root_object_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.root_object_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in the trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StorageUploadFileResultDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in the trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl StorageUploadFileResultDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for StorageUploadFileResultDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for StorageUploadFileResultDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for StorageUploadFileResultDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// An array with file fields
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct StorageUploadFileResult {
+    /// Identifier of the file
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Name of the file
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the file
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the file is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Type of the object
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in the trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<StorageUploadFileResultDeletedType>,
+    /// Incremental version counter of the file
+    ///
+    /// Wire name: `GLOBAL_CONTENT_VERSION`.
+    #[serde(
+        rename = "GLOBAL_CONTENT_VERSION",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub global_content_version: ::std::option::Option<i64>,
+    /// Internal value of the file identifier
+    ///
+    /// Wire name: `FILE_ID`.
+    #[serde(
+        rename = "FILE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub file_id: ::std::option::Option<i64>,
+    /// Size of the file in bytes
+    ///
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<i64>,
+    /// Date and time of file creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last file update
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time the file was moved to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the file
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the file
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to download the file
+    ///
+    /// Wire name: `DOWNLOAD_URL`.
+    #[serde(
+        rename = "DOWNLOAD_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub download_url: ::std::option::Option<::std::string::String>,
+    /// Link to open the file in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl StorageUploadFileResult {
+    /// Creates a `StorageUploadFileResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            global_content_version: ::std::option::Option::None,
+            file_id: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            download_url: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<StorageUploadFileResultDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GLOBAL_CONTENT_VERSION`.
+    #[must_use]
+    pub fn global_content_version(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.global_content_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FILE_ID`.
+    #[must_use]
+    pub fn file_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.file_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DOWNLOAD_URL`.
+    #[must_use]
+    pub fn download_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.download_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Array with version data
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct VersionGetResult {
+    /// Identifier of the version
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Identifier of the file to which the version belongs
+    ///
+    /// Wire name: `OBJECT_ID`.
+    #[serde(
+        rename = "OBJECT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub object_id: ::std::option::Option<i64>,
+    /// Size of the version in bytes
+    ///
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<i64>,
+    /// Name of the file at the time the version was created
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Incremental version counter of the file
+    ///
+    /// Wire name: `GLOBAL_CONTENT_VERSION`.
+    #[serde(
+        rename = "GLOBAL_CONTENT_VERSION",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub global_content_version: ::std::option::Option<i64>,
+    /// Creation time of the version
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the version
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Link to download the version
+    ///
+    /// Wire name: `DOWNLOAD_URL`.
+    #[serde(
+        rename = "DOWNLOAD_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub download_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl VersionGetResult {
+    /// Creates a `VersionGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            object_id: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            global_content_version: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            download_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `OBJECT_ID`.
+    #[must_use]
+    pub fn object_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.object_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GLOBAL_CONTENT_VERSION`.
+    #[must_use]
+    pub fn global_content_version(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.global_content_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DOWNLOAD_URL`.
+    #[must_use]
+    pub fn download_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.download_url = ::std::option::Option::Some(value.into());
+        self
     }
 }

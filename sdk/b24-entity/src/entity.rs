@@ -269,7 +269,7 @@ impl ::b24_core::__private::Method for Get {
     const NAME: &'static str = "entity.get";
     const SCOPE: &'static str = "entity";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("entity.get");
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = GetResult;
     type Error = GetError;
 }
 /// The method `entity.item.add` adds an item to the application's data storage.
@@ -1136,7 +1136,7 @@ impl ::b24_core::__private::Method for ItemPropertyGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "entity.item.property.get",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = ::std::vec::Vec<ItemPropertyGetResultItem>;
     type Error = ItemPropertyGetError;
 }
 /// The method `entity.item.property.update` modifies the property of items in the application's data storage.
@@ -1705,7 +1705,7 @@ impl ::b24_core::__private::Method for Rights {
     const NAME: &'static str = "entity.rights";
     const SCOPE: &'static str = "entity";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("entity.rights");
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = RightsResult;
     type Error = RightsError;
 }
 /// The `entity.section.add` method adds a section to the application's data storage.
@@ -4398,6 +4398,105 @@ impl Section {
         self
     }
 }
+/// Root element of the response. Contains the storage object or a list of storages
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct GetResult {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `IBLOCK_TYPE_ID`.
+    #[serde(
+        rename = "IBLOCK_TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub iblock_type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ENTITY`.
+    #[serde(
+        rename = "ENTITY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl GetResult {
+    /// Creates a `GetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            iblock_type_id: ::std::option::Option::None,
+            entity: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IBLOCK_TYPE_ID`.
+    #[must_use]
+    pub fn iblock_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.iblock_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY`.
+    #[must_use]
+    pub fn entity(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Object format:
 ///
 /// ```text
@@ -5174,6 +5273,186 @@ impl ItemGetFilter {
         >,
     ) -> Self {
         self.property_values = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ItemPropertyGetResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ItemPropertyGetResultItem {
+    /// Wire name: `PROPERTY`.
+    #[serde(
+        rename = "PROPERTY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub property: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ItemPropertyGetResultItem {
+    /// Creates a `ItemPropertyGetResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            property: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `PROPERTY`.
+    #[must_use]
+    pub fn property(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.property = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response. Contains the current set of access permissions for the storage.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RightsResult {
+    /// Wire name: `U1`.
+    #[serde(
+        rename = "U1",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub u1: ::std::option::Option<::std::string::String>,
+    /// Wire name: `AU`.
+    #[serde(
+        rename = "AU",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub au: ::std::option::Option<::std::string::String>,
+    /// Wire name: `U577`.
+    #[serde(
+        rename = "U577",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub u577: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RightsResult {
+    /// Creates a `RightsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            u1: ::std::option::Option::None,
+            au: ::std::option::Option::None,
+            u577: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `U1`.
+    #[must_use]
+    pub fn u1(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.u1 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `AU`.
+    #[must_use]
+    pub fn au(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.au = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `U577`.
+    #[must_use]
+    pub fn u577(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.u577 = ::std::option::Option::Some(value.into());
         self
     }
 }

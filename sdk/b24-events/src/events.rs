@@ -199,12 +199,7 @@ impl ::b24_core::__private::Method for EventGet {
     const NAME: &'static str = "event.get";
     const SCOPE: &'static str = "events";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("event.get");
-    type Output = ::std::vec::Vec<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >;
+    type Output = ::std::vec::Vec<EventGetResultItem>;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `event.offline.clear` method clears the records in the offline event queue. The availability of offline events can be checked via the feature.get method.
@@ -479,10 +474,7 @@ impl ::b24_core::__private::Method for EventOfflineGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "event.offline.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = EventOfflineGetResult;
     type Error = EventOfflineGetError;
 }
 /// A `event.offline.list` method for reading the current queue without making changes to its state, unlike event.offline.get. The availability of offline events can be checked via the feature.get method.
@@ -617,19 +609,11 @@ impl ::b24_core::__private::Method for EventOfflineList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "event.offline.list",
     );
-    type Output = ::std::vec::Vec<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >;
+    type Output = ::std::vec::Vec<EventOfflineListResultItem>;
     type Error = EventOfflineListError;
 }
 impl ::b24_core::__private::ListMethod for EventOfflineList {
-    type Item = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Item = EventOfflineListResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -743,11 +727,94 @@ impl ::b24_core::__private::Method for EventUnbind {
     const NAME: &'static str = "event.unbind";
     const SCOPE: &'static str = "events";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("event.unbind");
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = EventUnbindResult;
     type Error = EventUnbindError;
+}
+/// The `events` method returns a comprehensive list of available events.
+///
+/// Who: any user.
+///
+/// Docs: <https://apidocs.bitrix24.com/api-reference/events/events.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_events::events::Events::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_events::events::Events>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
+/// The `Events` object.
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct Events {
+    /// The method will return events belonging to the specified permission
+    ///
+    /// Wire name: `SCOPE`.
+    #[serde(
+        rename = "SCOPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
+    /// The method will return the complete list of events. This parameter will be ignored if the `SCOPE` parameter is provided
+    ///
+    /// Wire name: `FULL`.
+    #[serde(
+        rename = "FULL",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub full: ::std::option::Option<::b24_core::__private::Param<bool>>,
+}
+impl Events {
+    /// Creates a `Events` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            scope: ::std::option::Option::None,
+            full: ::std::option::Option::None,
+        }
+    }
+    /// Sets `SCOPE`.
+    #[must_use]
+    pub fn scope(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
+        self.scope = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FULL`.
+    #[must_use]
+    pub fn full(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
+        self.full = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+impl ::b24_core::__private::Method for Events {
+    const NAME: &'static str = "events";
+    const SCOPE: &'static str = "events";
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("events");
+    type Output = ::std::vec::Vec<::std::string::String>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The documented errors of `EventBind`, from `Error::code_for`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -869,6 +936,493 @@ impl ::b24_core::__private::MethodError for EventUnbindError {
         ::std::matches!(
             self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
         )
+    }
+}
+/// The `EventGetResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct EventGetResultItem {
+    /// Wire name: `event`.
+    #[serde(
+        rename = "event",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub event: ::std::option::Option<::std::string::String>,
+    /// Wire name: `handler`.
+    #[serde(
+        rename = "handler",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub handler: ::std::option::Option<::std::string::String>,
+    /// Wire name: `auth_type`.
+    #[serde(
+        rename = "auth_type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub auth_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `offline`.
+    #[serde(
+        rename = "offline",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub offline: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl EventGetResultItem {
+    /// Creates a `EventGetResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            event: ::std::option::Option::None,
+            handler: ::std::option::Option::None,
+            auth_type: ::std::option::Option::None,
+            offline: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `event`.
+    #[must_use]
+    pub fn event(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.event = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `handler`.
+    #[must_use]
+    pub fn handler(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.handler = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `auth_type`.
+    #[must_use]
+    pub fn auth_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.auth_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `offline`.
+    #[must_use]
+    pub fn offline(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.offline = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `EventOfflineGetResultEventsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct EventOfflineGetResultEventsItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TIMESTAMP_X`.
+    #[serde(
+        rename = "TIMESTAMP_X",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub timestamp_x: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EVENT_NAME`.
+    #[serde(
+        rename = "EVENT_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub event_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EVENT_DATA`.
+    #[serde(
+        rename = "EVENT_DATA",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub event_data: ::std::option::Option<bool>,
+    /// Wire name: `EVENT_ADDITIONAL`.
+    #[serde(
+        rename = "EVENT_ADDITIONAL",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub event_additional: ::std::option::Option<bool>,
+    /// Wire name: `MESSAGE_ID`.
+    #[serde(
+        rename = "MESSAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub message_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl EventOfflineGetResultEventsItem {
+    /// Creates a `EventOfflineGetResultEventsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            timestamp_x: ::std::option::Option::None,
+            event_name: ::std::option::Option::None,
+            event_data: ::std::option::Option::None,
+            event_additional: ::std::option::Option::None,
+            message_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TIMESTAMP_X`.
+    #[must_use]
+    pub fn timestamp_x(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.timestamp_x = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EVENT_NAME`.
+    #[must_use]
+    pub fn event_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.event_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EVENT_DATA`.
+    #[must_use]
+    pub fn event_data(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.event_data = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EVENT_ADDITIONAL`.
+    #[must_use]
+    pub fn event_additional(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.event_additional = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MESSAGE_ID`.
+    #[must_use]
+    pub fn message_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.message_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct EventOfflineGetResult {
+    /// Wire name: `process_id`.
+    #[serde(rename = "process_id", default, skip_serializing_if = "Option::is_none")]
+    pub process_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `events`.
+    #[serde(rename = "events", default, skip_serializing_if = "Option::is_none")]
+    pub events: ::std::option::Option<::std::vec::Vec<EventOfflineGetResultEventsItem>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl EventOfflineGetResult {
+    /// Creates a `EventOfflineGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            process_id: ::std::option::Option::None,
+            events: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `process_id`.
+    #[must_use]
+    pub fn process_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.process_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `events`.
+    #[must_use]
+    pub fn events(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<EventOfflineGetResultEventsItem>,
+        >,
+    ) -> Self {
+        self.events = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `EventOfflineListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct EventOfflineListResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TIMESTAMP_X`.
+    #[serde(
+        rename = "TIMESTAMP_X",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub timestamp_x: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EVENT_NAME`.
+    #[serde(
+        rename = "EVENT_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub event_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EVENT_DATA`.
+    #[serde(
+        rename = "EVENT_DATA",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub event_data: ::std::option::Option<bool>,
+    /// Wire name: `EVENT_ADDITIONAL`.
+    #[serde(
+        rename = "EVENT_ADDITIONAL",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub event_additional: ::std::option::Option<bool>,
+    /// Wire name: `MESSAGE_ID`.
+    #[serde(
+        rename = "MESSAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub message_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PROCESS_ID`.
+    #[serde(
+        rename = "PROCESS_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub process_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ERROR`.
+    #[serde(
+        rename = "ERROR",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub error: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl EventOfflineListResultItem {
+    /// Creates a `EventOfflineListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            timestamp_x: ::std::option::Option::None,
+            event_name: ::std::option::Option::None,
+            event_data: ::std::option::Option::None,
+            event_additional: ::std::option::Option::None,
+            message_id: ::std::option::Option::None,
+            process_id: ::std::option::Option::None,
+            error: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TIMESTAMP_X`.
+    #[must_use]
+    pub fn timestamp_x(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.timestamp_x = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EVENT_NAME`.
+    #[must_use]
+    pub fn event_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.event_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EVENT_DATA`.
+    #[must_use]
+    pub fn event_data(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.event_data = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EVENT_ADDITIONAL`.
+    #[must_use]
+    pub fn event_additional(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.event_additional = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MESSAGE_ID`.
+    #[must_use]
+    pub fn message_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.message_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PROCESS_ID`.
+    #[must_use]
+    pub fn process_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.process_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ERROR`.
+    #[must_use]
+    pub fn error(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.error = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct EventUnbindResult {
+    /// Wire name: `count`.
+    #[serde(
+        rename = "count",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub count: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl EventUnbindResult {
+    /// Creates a `EventUnbindResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            count: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `count`.
+    #[must_use]
+    pub fn count(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.count = ::std::option::Option::Some(value.into());
+        self
     }
 }
 /// The `onOfflineEvent` event notifies about the occurrence of new offline events at certain intervals.

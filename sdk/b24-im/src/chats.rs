@@ -398,10 +398,7 @@ impl ::b24_core::__private::Method for ChatGet {
     const NAME: &'static str = "im.chat.get";
     const SCOPE: &'static str = "im";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("im.chat.get");
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ChatGetResult;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `im.chat.leave` removes the current user from the chat.
@@ -1192,7 +1189,7 @@ impl ::b24_core::__private::Method for ChatUserList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "im.chat.user.list",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<f64>;
     type Error = ChatUserListError;
 }
 /// The method `im.counters.get` retrieves the counters for unread messages and notifications for the current user.
@@ -3653,7 +3650,7 @@ impl ::b24_core::__private::Method for Notify {
     const NAME: &'static str = "im.notify";
     const SCOPE: &'static str = "im";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("im.notify");
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = f64;
     type Error = NotifyError;
 }
 /// The method `im.notify.answer` sends a text quick response to a notification.
@@ -4532,7 +4529,7 @@ impl ::b24_core::__private::Method for NotifyPersonalAdd {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "im.notify.personal.add",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = f64;
     type Error = NotifyPersonalAddError;
 }
 /// The method `im.notify.read` marks a notification or all notifications as read or unread based on the specified parameters.
@@ -4992,7 +4989,7 @@ impl ::b24_core::__private::Method for NotifySystemAdd {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "im.notify.system.add",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = f64;
     type Error = NotifySystemAddError;
 }
 /// The method `im.recent.pin` pins or unpins a conversation at the top of the user's chat list.
@@ -6586,7 +6583,7 @@ impl ::b24_core::__private::Method for UserStatusGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "im.user.status.get",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = ::std::string::String;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `im.user.status.idle.end` disables the automatic "Away" status for the current user.
@@ -9471,6 +9468,53 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for ChatGetEntityType {
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
         ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Returns an object with the chat ID `ID`.
+///
+/// The method will return `null`:
+/// - if the chat is not found
+/// - if required parameters are not specified
+/// - if parameters are filled incorrectly
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ChatGetResult {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ChatGetResult {
+    /// Creates a `ChatGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
     }
 }
 /// Chat color. It is displayed in the mobile application and wherever the chat has no avatar. Possible values:

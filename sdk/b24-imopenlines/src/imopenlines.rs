@@ -382,10 +382,7 @@ impl ::b24_core::__private::Method for ImconnectorList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "imconnector.list",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ImconnectorListResult;
     type Error = ImconnectorListError;
 }
 /// The method `imconnector.register` registers a custom connector for Open Channels.
@@ -1978,7 +1975,7 @@ impl ::b24_core::__private::Method for CrmChatGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "imopenlines.crm.chat.get",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<CrmChatGetResultItem>;
     type Error = CrmChatGetError;
 }
 /// The method `imopenlines.crm.chat.getLastId` retrieves the identifier of the last chat associated with the CRM object.
@@ -7064,6 +7061,105 @@ impl ImconnectorDeleteMessagesResult {
         value: impl ::std::convert::Into<ImconnectorDeleteMessagesResultData>,
     ) -> Self {
         self.data = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// An object of the form `connector_id: connector_name` for available connectors
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ImconnectorListResult {
+    /// Wire name: `livechat`.
+    #[serde(
+        rename = "livechat",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub livechat: ::std::option::Option<::std::string::String>,
+    /// Wire name: `telegrambot`.
+    #[serde(
+        rename = "telegrambot",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub telegrambot: ::std::option::Option<::std::string::String>,
+    /// Wire name: `network`.
+    #[serde(
+        rename = "network",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub network: ::std::option::Option<::std::string::String>,
+    /// Wire name: `myconnector`.
+    #[serde(
+        rename = "myconnector",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub myconnector: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ImconnectorListResult {
+    /// Creates a `ImconnectorListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            livechat: ::std::option::Option::None,
+            telegrambot: ::std::option::Option::None,
+            network: ::std::option::Option::None,
+            myconnector: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `livechat`.
+    #[must_use]
+    pub fn livechat(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.livechat = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `telegrambot`.
+    #[must_use]
+    pub fn telegrambot(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.telegrambot = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `network`.
+    #[must_use]
+    pub fn network(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.network = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `myconnector`.
+    #[must_use]
+    pub fn myconnector(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.myconnector = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -33466,6 +33562,87 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for CrmChatGetActiveOnl
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
         ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// The `CrmChatGetResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CrmChatGetResultItem {
+    /// Wire name: `CHAT_ID`.
+    #[serde(
+        rename = "CHAT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub chat_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CONNECTOR_ID`.
+    #[serde(
+        rename = "CONNECTOR_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub connector_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CONNECTOR_TITLE`.
+    #[serde(
+        rename = "CONNECTOR_TITLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub connector_title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CrmChatGetResultItem {
+    /// Creates a `CrmChatGetResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            chat_id: ::std::option::Option::None,
+            connector_id: ::std::option::Option::None,
+            connector_title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `CHAT_ID`.
+    #[must_use]
+    pub fn chat_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.chat_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CONNECTOR_ID`.
+    #[must_use]
+    pub fn connector_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.connector_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CONNECTOR_TITLE`.
+    #[must_use]
+    pub fn connector_title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.connector_title = ::std::option::Option::Some(value.into());
+        self
     }
 }
 /// Type of the CRM object. Possible values:

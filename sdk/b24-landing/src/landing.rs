@@ -1102,7 +1102,7 @@ impl ::b24_core::__private::Method for BlockGetmanifestfile {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "landing.block.getmanifestfile",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = BlockGetmanifestfileResult;
     type Error = BlockGetmanifestfileError;
 }
 /// The method `landing.block.getrepository` returns the available sections of the block repository or the data for a specific section.
@@ -3640,7 +3640,7 @@ impl ::b24_core::__private::Method for LandingGetadditionalfields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "landing.landing.getadditionalfields",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = LandingGetadditionalfieldsResult;
     type Error = LandingGetadditionalfieldsError;
 }
 /// The method `landing.landing.getpreview` returns the URL or relative path to the preview image of the page.
@@ -7296,7 +7296,7 @@ impl ::b24_core::__private::Method for SiteGetadditionalfields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "landing.site.getadditionalfields",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = SiteGetadditionalfieldsResult;
     type Error = SiteGetadditionalfieldsError;
 }
 /// The method `landing.site.markDelete` marks the site as deleted, moves it to the trash, and unpublishes it.
@@ -8673,7 +8673,7 @@ impl ::b24_core::__private::Method for SyspageGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "landing.syspage.get",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = SyspageGetResult;
     type Error = SyspageGetError;
 }
 /// The method `landing.syspage.getSpecialPage` returns the URL of the special page for the site.
@@ -16808,6 +16808,381 @@ impl BlockGetmanifestResult {
         >,
     ) -> Self {
         self.callbacks = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `BlockGetmanifestfileResultBlock` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct BlockGetmanifestfileResultBlock {
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `section`.
+    #[serde(rename = "section", default, skip_serializing_if = "Option::is_none")]
+    pub section: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// Wire name: `dynamic`.
+    #[serde(
+        rename = "dynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub dynamic: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl BlockGetmanifestfileResultBlock {
+    /// Creates a `BlockGetmanifestfileResultBlock` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            name: ::std::option::Option::None,
+            section: ::std::option::Option::None,
+            dynamic: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `section`.
+    #[must_use]
+    pub fn section(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.section = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dynamic`.
+    #[must_use]
+    pub fn dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `BlockGetmanifestfileResultStyleBlockAdditional` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct BlockGetmanifestfileResultStyleBlockAdditional {
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `attrsType`.
+    #[serde(rename = "attrsType", default, skip_serializing_if = "Option::is_none")]
+    pub attrs_type: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl BlockGetmanifestfileResultStyleBlockAdditional {
+    /// Creates a `BlockGetmanifestfileResultStyleBlockAdditional` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            name: ::std::option::Option::None,
+            attrs_type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `attrsType`.
+    #[must_use]
+    pub fn attrs_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.attrs_type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `BlockGetmanifestfileResultStyleBlock` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct BlockGetmanifestfileResultStyleBlock {
+    /// Wire name: `type`.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub r#type: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// Wire name: `additional`.
+    #[serde(rename = "additional", default, skip_serializing_if = "Option::is_none")]
+    pub additional: ::std::option::Option<
+        BlockGetmanifestfileResultStyleBlockAdditional,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl BlockGetmanifestfileResultStyleBlock {
+    /// Creates a `BlockGetmanifestfileResultStyleBlock` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            additional: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `additional`.
+    #[must_use]
+    pub fn additional(
+        mut self,
+        value: impl ::std::convert::Into<BlockGetmanifestfileResultStyleBlockAdditional>,
+    ) -> Self {
+        self.additional = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `BlockGetmanifestfileResultStyle` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct BlockGetmanifestfileResultStyle {
+    /// Wire name: `block`.
+    #[serde(rename = "block", default, skip_serializing_if = "Option::is_none")]
+    pub block: ::std::option::Option<BlockGetmanifestfileResultStyleBlock>,
+    /// Wire name: `nodes`.
+    #[serde(rename = "nodes", default, skip_serializing_if = "Option::is_none")]
+    pub nodes: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl BlockGetmanifestfileResultStyle {
+    /// Creates a `BlockGetmanifestfileResultStyle` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            block: ::std::option::Option::None,
+            nodes: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `block`.
+    #[must_use]
+    pub fn block(
+        mut self,
+        value: impl ::std::convert::Into<BlockGetmanifestfileResultStyleBlock>,
+    ) -> Self {
+        self.block = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `nodes`.
+    #[must_use]
+    pub fn nodes(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.nodes = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `BlockGetmanifestfileResultAssets` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct BlockGetmanifestfileResultAssets {
+    /// Wire name: `ext`.
+    #[serde(rename = "ext", default, skip_serializing_if = "Option::is_none")]
+    pub ext: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl BlockGetmanifestfileResultAssets {
+    /// Creates a `BlockGetmanifestfileResultAssets` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            ext: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ext`.
+    #[must_use]
+    pub fn ext(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.ext = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The original manifest of the block from the file repository.
+///
+/// The general format of the manifest file is described in the article Manifest File.
+///
+/// If the block is not found, the code contains invalid characters, or a local repository block code of the form `repo_<ID>` is provided, the method will return an empty array `[]` without an error
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct BlockGetmanifestfileResult {
+    /// Wire name: `block`.
+    #[serde(rename = "block", default, skip_serializing_if = "Option::is_none")]
+    pub block: ::std::option::Option<BlockGetmanifestfileResultBlock>,
+    /// Wire name: `cards`.
+    #[serde(rename = "cards", default, skip_serializing_if = "Option::is_none")]
+    pub cards: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `nodes`.
+    #[serde(rename = "nodes", default, skip_serializing_if = "Option::is_none")]
+    pub nodes: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `style`.
+    #[serde(rename = "style", default, skip_serializing_if = "Option::is_none")]
+    pub style: ::std::option::Option<BlockGetmanifestfileResultStyle>,
+    /// Wire name: `assets`.
+    #[serde(rename = "assets", default, skip_serializing_if = "Option::is_none")]
+    pub assets: ::std::option::Option<BlockGetmanifestfileResultAssets>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl BlockGetmanifestfileResult {
+    /// Creates a `BlockGetmanifestfileResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            block: ::std::option::Option::None,
+            cards: ::std::option::Option::None,
+            nodes: ::std::option::Option::None,
+            style: ::std::option::Option::None,
+            assets: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `block`.
+    #[must_use]
+    pub fn block(
+        mut self,
+        value: impl ::std::convert::Into<BlockGetmanifestfileResultBlock>,
+    ) -> Self {
+        self.block = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `cards`.
+    #[must_use]
+    pub fn cards(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.cards = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `nodes`.
+    #[must_use]
+    pub fn nodes(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.nodes = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `style`.
+    #[must_use]
+    pub fn style(
+        mut self,
+        value: impl ::std::convert::Into<BlockGetmanifestfileResultStyle>,
+    ) -> Self {
+        self.style = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `assets`.
+    #[must_use]
+    pub fn assets(
+        mut self,
+        value: impl ::std::convert::Into<BlockGetmanifestfileResultAssets>,
+    ) -> Self {
+        self.assets = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -25905,6 +26280,234 @@ impl LandingGetListResultItem {
         self
     }
 }
+/// A set of additional fields of the page in the format `{"<FIELD_CODE>": "<VALUE>"}`.
+///
+/// If the page has no available non-empty additional fields, the method returns an empty array `[]` (detailed description)
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct LandingGetadditionalfieldsResult {
+    /// Wire name: `FONTS_CODE`.
+    #[serde(
+        rename = "FONTS_CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub fonts_code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `GACOUNTER_USE`.
+    #[serde(
+        rename = "GACOUNTER_USE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub gacounter_use: ::std::option::Option<::std::string::String>,
+    /// Wire name: `METAMAIN_USE`.
+    #[serde(
+        rename = "METAMAIN_USE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub metamain_use: ::std::option::Option<::std::string::String>,
+    /// Wire name: `METAMAIN_TITLE`.
+    #[serde(
+        rename = "METAMAIN_TITLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub metamain_title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `METAOG_TITLE`.
+    #[serde(
+        rename = "METAOG_TITLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub metaog_title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `METAOG_IMAGE`.
+    #[serde(
+        rename = "METAOG_IMAGE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub metaog_image: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SETTINGS_PRICE_CODE`.
+    #[serde(
+        rename = "SETTINGS_PRICE_CODE",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub settings_price_code: ::std::option::Option<
+        ::std::vec::Vec<::std::string::String>,
+    >,
+    /// Wire name: `SETTINGS_SHOW_PRICE_COUNT`.
+    #[serde(
+        rename = "SETTINGS_SHOW_PRICE_COUNT",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub settings_show_price_count: ::std::option::Option<f64>,
+    /// Wire name: `THEMEFONTS_LINE_HEIGHT`.
+    #[serde(
+        rename = "THEMEFONTS_LINE_HEIGHT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub themefonts_line_height: ::std::option::Option<::std::string::String>,
+    /// Wire name: `VIEW_TYPE`.
+    #[serde(
+        rename = "VIEW_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub view_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `YACOUNTER_USE`.
+    #[serde(
+        rename = "YACOUNTER_USE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub yacounter_use: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl LandingGetadditionalfieldsResult {
+    /// Creates a `LandingGetadditionalfieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            fonts_code: ::std::option::Option::None,
+            gacounter_use: ::std::option::Option::None,
+            metamain_use: ::std::option::Option::None,
+            metamain_title: ::std::option::Option::None,
+            metaog_title: ::std::option::Option::None,
+            metaog_image: ::std::option::Option::None,
+            settings_price_code: ::std::option::Option::None,
+            settings_show_price_count: ::std::option::Option::None,
+            themefonts_line_height: ::std::option::Option::None,
+            view_type: ::std::option::Option::None,
+            yacounter_use: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `FONTS_CODE`.
+    #[must_use]
+    pub fn fonts_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.fonts_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GACOUNTER_USE`.
+    #[must_use]
+    pub fn gacounter_use(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.gacounter_use = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `METAMAIN_USE`.
+    #[must_use]
+    pub fn metamain_use(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.metamain_use = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `METAMAIN_TITLE`.
+    #[must_use]
+    pub fn metamain_title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.metamain_title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `METAOG_TITLE`.
+    #[must_use]
+    pub fn metaog_title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.metaog_title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `METAOG_IMAGE`.
+    #[must_use]
+    pub fn metaog_image(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.metaog_image = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SETTINGS_PRICE_CODE`.
+    #[must_use]
+    pub fn settings_price_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.settings_price_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SETTINGS_SHOW_PRICE_COUNT`.
+    #[must_use]
+    pub fn settings_show_price_count(
+        mut self,
+        value: impl ::std::convert::Into<f64>,
+    ) -> Self {
+        self.settings_show_price_count = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `THEMEFONTS_LINE_HEIGHT`.
+    #[must_use]
+    pub fn themefonts_line_height(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.themefonts_line_height = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `VIEW_TYPE`.
+    #[must_use]
+    pub fn view_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.view_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `YACOUNTER_USE`.
+    #[must_use]
+    pub fn yacounter_use(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.yacounter_use = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Additional parameters for the move (detailed description)
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -30180,6 +30783,450 @@ impl SiteGetMenuBindingsResultItem {
         self
     }
 }
+/// A set of additional fields of the site in the format `{"<FIELD_CODE>": "<VALUE>"}`.
+///
+/// If there are no available fields, the method may return `null` or an empty array `[]` (detailed description)
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SiteGetadditionalfieldsResult {
+    /// Wire name: `COOKIES_USE`.
+    #[serde(
+        rename = "COOKIES_USE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cookies_use: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COOKIES_AGREEMENT_ID`.
+    #[serde(
+        rename = "COOKIES_AGREEMENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cookies_agreement_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COOKIES_COLOR_BG`.
+    #[serde(
+        rename = "COOKIES_COLOR_BG",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cookies_color_bg: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COOKIES_COLOR_TEXT`.
+    #[serde(
+        rename = "COOKIES_COLOR_TEXT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cookies_color_text: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COOKIES_POSITION`.
+    #[serde(
+        rename = "COOKIES_POSITION",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cookies_position: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COOKIES_MODE`.
+    #[serde(
+        rename = "COOKIES_MODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cookies_mode: ::std::option::Option<::std::string::String>,
+    /// Wire name: `B24BUTTON_CODE`.
+    #[serde(
+        rename = "B24BUTTON_CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub b24button_code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `B24BUTTON_COLOR`.
+    #[serde(
+        rename = "B24BUTTON_COLOR",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub b24button_color: ::std::option::Option<::std::string::String>,
+    /// Wire name: `B24BUTTON_COLOR_VALUE`.
+    #[serde(
+        rename = "B24BUTTON_COLOR_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub b24button_color_value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COPYRIGHT_SHOW`.
+    #[serde(
+        rename = "COPYRIGHT_SHOW",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub copyright_show: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COPYRIGHT_CODE`.
+    #[serde(
+        rename = "COPYRIGHT_CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub copyright_code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SETTINGS_PRICE_CODE`.
+    #[serde(
+        rename = "SETTINGS_PRICE_CODE",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub settings_price_code: ::std::option::Option<
+        ::std::vec::Vec<::std::string::String>,
+    >,
+    /// Wire name: `SETTINGS_SHOW_PRICE_COUNT`.
+    #[serde(
+        rename = "SETTINGS_SHOW_PRICE_COUNT",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub settings_show_price_count: ::std::option::Option<f64>,
+    /// Wire name: `SETTINGS_CURRENCY_ID`.
+    #[serde(
+        rename = "SETTINGS_CURRENCY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub settings_currency_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SPEED_USE_LAZY`.
+    #[serde(
+        rename = "SPEED_USE_LAZY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub speed_use_lazy: ::std::option::Option<::std::string::String>,
+    /// Wire name: `THEME_CODE`.
+    #[serde(
+        rename = "THEME_CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub theme_code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `THEME_COLOR`.
+    #[serde(
+        rename = "THEME_COLOR",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub theme_color: ::std::option::Option<::std::string::String>,
+    /// Wire name: `YACOUNTER_USE`.
+    #[serde(
+        rename = "YACOUNTER_USE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub yacounter_use: ::std::option::Option<::std::string::String>,
+    /// Wire name: `YACOUNTER_COUNTER`.
+    #[serde(
+        rename = "YACOUNTER_COUNTER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub yacounter_counter: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ROBOTS_USE`.
+    #[serde(
+        rename = "ROBOTS_USE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub robots_use: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ROBOTS_CONTENT`.
+    #[serde(
+        rename = "ROBOTS_CONTENT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub robots_content: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CSSBLOCK_USE`.
+    #[serde(
+        rename = "CSSBLOCK_USE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cssblock_use: ::std::option::Option<::std::string::String>,
+    /// Wire name: `HEADBLOCK_USE`.
+    #[serde(
+        rename = "HEADBLOCK_USE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub headblock_use: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SiteGetadditionalfieldsResult {
+    /// Creates a `SiteGetadditionalfieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            cookies_use: ::std::option::Option::None,
+            cookies_agreement_id: ::std::option::Option::None,
+            cookies_color_bg: ::std::option::Option::None,
+            cookies_color_text: ::std::option::Option::None,
+            cookies_position: ::std::option::Option::None,
+            cookies_mode: ::std::option::Option::None,
+            b24button_code: ::std::option::Option::None,
+            b24button_color: ::std::option::Option::None,
+            b24button_color_value: ::std::option::Option::None,
+            copyright_show: ::std::option::Option::None,
+            copyright_code: ::std::option::Option::None,
+            settings_price_code: ::std::option::Option::None,
+            settings_show_price_count: ::std::option::Option::None,
+            settings_currency_id: ::std::option::Option::None,
+            speed_use_lazy: ::std::option::Option::None,
+            theme_code: ::std::option::Option::None,
+            theme_color: ::std::option::Option::None,
+            yacounter_use: ::std::option::Option::None,
+            yacounter_counter: ::std::option::Option::None,
+            robots_use: ::std::option::Option::None,
+            robots_content: ::std::option::Option::None,
+            cssblock_use: ::std::option::Option::None,
+            headblock_use: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `COOKIES_USE`.
+    #[must_use]
+    pub fn cookies_use(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cookies_use = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COOKIES_AGREEMENT_ID`.
+    #[must_use]
+    pub fn cookies_agreement_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cookies_agreement_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COOKIES_COLOR_BG`.
+    #[must_use]
+    pub fn cookies_color_bg(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cookies_color_bg = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COOKIES_COLOR_TEXT`.
+    #[must_use]
+    pub fn cookies_color_text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cookies_color_text = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COOKIES_POSITION`.
+    #[must_use]
+    pub fn cookies_position(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cookies_position = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COOKIES_MODE`.
+    #[must_use]
+    pub fn cookies_mode(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cookies_mode = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `B24BUTTON_CODE`.
+    #[must_use]
+    pub fn b24button_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.b24button_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `B24BUTTON_COLOR`.
+    #[must_use]
+    pub fn b24button_color(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.b24button_color = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `B24BUTTON_COLOR_VALUE`.
+    #[must_use]
+    pub fn b24button_color_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.b24button_color_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COPYRIGHT_SHOW`.
+    #[must_use]
+    pub fn copyright_show(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.copyright_show = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COPYRIGHT_CODE`.
+    #[must_use]
+    pub fn copyright_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.copyright_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SETTINGS_PRICE_CODE`.
+    #[must_use]
+    pub fn settings_price_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.settings_price_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SETTINGS_SHOW_PRICE_COUNT`.
+    #[must_use]
+    pub fn settings_show_price_count(
+        mut self,
+        value: impl ::std::convert::Into<f64>,
+    ) -> Self {
+        self.settings_show_price_count = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SETTINGS_CURRENCY_ID`.
+    #[must_use]
+    pub fn settings_currency_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.settings_currency_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SPEED_USE_LAZY`.
+    #[must_use]
+    pub fn speed_use_lazy(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.speed_use_lazy = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `THEME_CODE`.
+    #[must_use]
+    pub fn theme_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.theme_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `THEME_COLOR`.
+    #[must_use]
+    pub fn theme_color(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.theme_color = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `YACOUNTER_USE`.
+    #[must_use]
+    pub fn yacounter_use(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.yacounter_use = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `YACOUNTER_COUNTER`.
+    #[must_use]
+    pub fn yacounter_counter(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.yacounter_counter = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ROBOTS_USE`.
+    #[must_use]
+    pub fn robots_use(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.robots_use = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ROBOTS_CONTENT`.
+    #[must_use]
+    pub fn robots_content(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.robots_content = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CSSBLOCK_USE`.
+    #[must_use]
+    pub fn cssblock_use(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cssblock_use = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `HEADBLOCK_USE`.
+    #[must_use]
+    pub fn headblock_use(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.headblock_use = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Set of fields to update the site (detailed description)
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -30475,6 +31522,949 @@ impl SiteUpdateFolderFields {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SyspageGetResultMainpage` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SyspageGetResultMainpage {
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LANDING_ID`.
+    #[serde(
+        rename = "LANDING_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub landing_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TITLE`.
+    #[serde(
+        rename = "TITLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DELETED`.
+    #[serde(
+        rename = "DELETED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ACTIVE`.
+    #[serde(
+        rename = "ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SyspageGetResultMainpage {
+    /// Creates a `SyspageGetResultMainpage` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            landing_id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            deleted: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LANDING_ID`.
+    #[must_use]
+    pub fn landing_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.landing_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TITLE`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED`.
+    #[must_use]
+    pub fn deleted(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.deleted = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SyspageGetResultCatalog` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SyspageGetResultCatalog {
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LANDING_ID`.
+    #[serde(
+        rename = "LANDING_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub landing_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TITLE`.
+    #[serde(
+        rename = "TITLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DELETED`.
+    #[serde(
+        rename = "DELETED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ACTIVE`.
+    #[serde(
+        rename = "ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SyspageGetResultCatalog {
+    /// Creates a `SyspageGetResultCatalog` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            landing_id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            deleted: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LANDING_ID`.
+    #[must_use]
+    pub fn landing_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.landing_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TITLE`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED`.
+    #[must_use]
+    pub fn deleted(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.deleted = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SyspageGetResultPersonal` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SyspageGetResultPersonal {
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LANDING_ID`.
+    #[serde(
+        rename = "LANDING_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub landing_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TITLE`.
+    #[serde(
+        rename = "TITLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DELETED`.
+    #[serde(
+        rename = "DELETED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ACTIVE`.
+    #[serde(
+        rename = "ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SyspageGetResultPersonal {
+    /// Creates a `SyspageGetResultPersonal` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            landing_id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            deleted: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LANDING_ID`.
+    #[must_use]
+    pub fn landing_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.landing_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TITLE`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED`.
+    #[must_use]
+    pub fn deleted(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.deleted = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SyspageGetResultCart` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SyspageGetResultCart {
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LANDING_ID`.
+    #[serde(
+        rename = "LANDING_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub landing_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TITLE`.
+    #[serde(
+        rename = "TITLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DELETED`.
+    #[serde(
+        rename = "DELETED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ACTIVE`.
+    #[serde(
+        rename = "ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SyspageGetResultCart {
+    /// Creates a `SyspageGetResultCart` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            landing_id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            deleted: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LANDING_ID`.
+    #[must_use]
+    pub fn landing_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.landing_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TITLE`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED`.
+    #[must_use]
+    pub fn deleted(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.deleted = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SyspageGetResultOrder` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SyspageGetResultOrder {
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LANDING_ID`.
+    #[serde(
+        rename = "LANDING_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub landing_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TITLE`.
+    #[serde(
+        rename = "TITLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DELETED`.
+    #[serde(
+        rename = "DELETED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ACTIVE`.
+    #[serde(
+        rename = "ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SyspageGetResultOrder {
+    /// Creates a `SyspageGetResultOrder` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            landing_id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            deleted: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LANDING_ID`.
+    #[must_use]
+    pub fn landing_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.landing_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TITLE`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED`.
+    #[must_use]
+    pub fn deleted(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.deleted = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SyspageGetResultCompare` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SyspageGetResultCompare {
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LANDING_ID`.
+    #[serde(
+        rename = "LANDING_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub landing_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TITLE`.
+    #[serde(
+        rename = "TITLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DELETED`.
+    #[serde(
+        rename = "DELETED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ACTIVE`.
+    #[serde(
+        rename = "ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SyspageGetResultCompare {
+    /// Creates a `SyspageGetResultCompare` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            landing_id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            deleted: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LANDING_ID`.
+    #[must_use]
+    pub fn landing_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.landing_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TITLE`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED`.
+    #[must_use]
+    pub fn deleted(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.deleted = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SyspageGetResultPayment` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SyspageGetResultPayment {
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LANDING_ID`.
+    #[serde(
+        rename = "LANDING_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub landing_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TITLE`.
+    #[serde(
+        rename = "TITLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DELETED`.
+    #[serde(
+        rename = "DELETED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ACTIVE`.
+    #[serde(
+        rename = "ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SyspageGetResultPayment {
+    /// Creates a `SyspageGetResultPayment` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            landing_id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            deleted: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LANDING_ID`.
+    #[must_use]
+    pub fn landing_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.landing_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TITLE`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED`.
+    #[must_use]
+    pub fn deleted(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.deleted = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The result of the request execution.
+///
+/// The method returns an object with special pages grouped by type code (detailed description).
+///
+/// If the site is not found or the user does not have "read" access permission for the site, the method will return `null`.
+///
+/// If access to the site is available but no special pages are assigned, the method will return an empty object `{}`. The same response will be returned if the filter `active = true` is enabled and no pages match it
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SyspageGetResult {
+    /// Wire name: `mainpage`.
+    #[serde(rename = "mainpage", default, skip_serializing_if = "Option::is_none")]
+    pub mainpage: ::std::option::Option<SyspageGetResultMainpage>,
+    /// Wire name: `catalog`.
+    #[serde(rename = "catalog", default, skip_serializing_if = "Option::is_none")]
+    pub catalog: ::std::option::Option<SyspageGetResultCatalog>,
+    /// Wire name: `personal`.
+    #[serde(rename = "personal", default, skip_serializing_if = "Option::is_none")]
+    pub personal: ::std::option::Option<SyspageGetResultPersonal>,
+    /// Wire name: `cart`.
+    #[serde(rename = "cart", default, skip_serializing_if = "Option::is_none")]
+    pub cart: ::std::option::Option<SyspageGetResultCart>,
+    /// Wire name: `order`.
+    #[serde(rename = "order", default, skip_serializing_if = "Option::is_none")]
+    pub order: ::std::option::Option<SyspageGetResultOrder>,
+    /// Wire name: `compare`.
+    #[serde(rename = "compare", default, skip_serializing_if = "Option::is_none")]
+    pub compare: ::std::option::Option<SyspageGetResultCompare>,
+    /// Wire name: `payment`.
+    #[serde(rename = "payment", default, skip_serializing_if = "Option::is_none")]
+    pub payment: ::std::option::Option<SyspageGetResultPayment>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SyspageGetResult {
+    /// Creates a `SyspageGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            mainpage: ::std::option::Option::None,
+            catalog: ::std::option::Option::None,
+            personal: ::std::option::Option::None,
+            cart: ::std::option::Option::None,
+            order: ::std::option::Option::None,
+            compare: ::std::option::Option::None,
+            payment: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `mainpage`.
+    #[must_use]
+    pub fn mainpage(
+        mut self,
+        value: impl ::std::convert::Into<SyspageGetResultMainpage>,
+    ) -> Self {
+        self.mainpage = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `catalog`.
+    #[must_use]
+    pub fn catalog(
+        mut self,
+        value: impl ::std::convert::Into<SyspageGetResultCatalog>,
+    ) -> Self {
+        self.catalog = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `personal`.
+    #[must_use]
+    pub fn personal(
+        mut self,
+        value: impl ::std::convert::Into<SyspageGetResultPersonal>,
+    ) -> Self {
+        self.personal = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `cart`.
+    #[must_use]
+    pub fn cart(
+        mut self,
+        value: impl ::std::convert::Into<SyspageGetResultCart>,
+    ) -> Self {
+        self.cart = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `order`.
+    #[must_use]
+    pub fn order(
+        mut self,
+        value: impl ::std::convert::Into<SyspageGetResultOrder>,
+    ) -> Self {
+        self.order = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `compare`.
+    #[must_use]
+    pub fn compare(
+        mut self,
+        value: impl ::std::convert::Into<SyspageGetResultCompare>,
+    ) -> Self {
+        self.compare = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `payment`.
+    #[must_use]
+    pub fn payment(
+        mut self,
+        value: impl ::std::convert::Into<SyspageGetResultPayment>,
+    ) -> Self {
+        self.payment = ::std::option::Option::Some(value.into());
         self
     }
 }

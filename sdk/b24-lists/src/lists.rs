@@ -820,11 +820,11 @@ impl ::b24_core::__private::Method for ElementGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "lists.element.get",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<ElementGetResultItem>;
     type Error = ElementGetError;
 }
 impl ::b24_core::__private::ListMethod for ElementGet {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = ElementGetResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -946,7 +946,7 @@ impl ::b24_core::__private::Method for ElementGetFileUrl {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "lists.element.get.file.url",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<::std::string::String>;
     type Error = ElementGetFileUrlError;
 }
 /// The method `lists.element.update` updates a list element.
@@ -1370,10 +1370,7 @@ impl ::b24_core::__private::Method for FieldGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "lists.field.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FieldGetResult;
     type Error = FieldGetError;
 }
 /// The method `lists.field.type.get` returns a list of available field types for the list.
@@ -1780,11 +1777,11 @@ impl ::b24_core::__private::Method for Get {
     const NAME: &'static str = "lists.get";
     const SCOPE: &'static str = "lists";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("lists.get");
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<GetResultItem>;
     type Error = GetError;
 }
 impl ::b24_core::__private::ListMethod for Get {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = GetResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -2281,11 +2278,11 @@ impl ::b24_core::__private::Method for SectionGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "lists.section.get",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<SectionGetResultItem>;
     type Error = SectionGetError;
 }
 impl ::b24_core::__private::ListMethod for SectionGet {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = SectionGetResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -3837,6 +3834,150 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for ElementGetIblockTyp
         ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
     }
 }
+/// The `ElementGetResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ElementGetResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `IBLOCK_SECTION_ID`.
+    #[serde(
+        rename = "IBLOCK_SECTION_ID",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub iblock_section_id: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PROPERTY_951`.
+    #[serde(rename = "PROPERTY_951", default, skip_serializing_if = "Option::is_none")]
+    pub property_951: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `PROPERTY_1003`.
+    #[serde(rename = "PROPERTY_1003", default, skip_serializing_if = "Option::is_none")]
+    pub property_1003: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ElementGetResultItem {
+    /// Creates a `ElementGetResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            iblock_section_id: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            property_951: ::std::option::Option::None,
+            property_1003: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IBLOCK_SECTION_ID`.
+    #[must_use]
+    pub fn iblock_section_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.iblock_section_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PROPERTY_951`.
+    #[must_use]
+    pub fn property_951(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.property_951 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PROPERTY_1003`.
+    #[must_use]
+    pub fn property_1003(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.property_1003 = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Identifier of the information block type. Possible values:
 /// - `lists` — list information block type
 /// - `bitrix_processes` — processes information block type
@@ -4659,6 +4800,481 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for FieldGetIblockTypeI
         ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
     }
 }
+/// The `FieldGetResultLSettings` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FieldGetResultLSettings {
+    /// Wire name: `SHOW_ADD_FORM`.
+    #[serde(
+        rename = "SHOW_ADD_FORM",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_add_form: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SHOW_EDIT_FORM`.
+    #[serde(
+        rename = "SHOW_EDIT_FORM",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_edit_form: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ADD_READ_ONLY_FIELD`.
+    #[serde(
+        rename = "ADD_READ_ONLY_FIELD",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub add_read_only_field: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EDIT_READ_ONLY_FIELD`.
+    #[serde(
+        rename = "EDIT_READ_ONLY_FIELD",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub edit_read_only_field: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SHOW_FIELD_PREVIEW`.
+    #[serde(
+        rename = "SHOW_FIELD_PREVIEW",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_field_preview: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FieldGetResultLSettings {
+    /// Creates a `FieldGetResultLSettings` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            show_add_form: ::std::option::Option::None,
+            show_edit_form: ::std::option::Option::None,
+            add_read_only_field: ::std::option::Option::None,
+            edit_read_only_field: ::std::option::Option::None,
+            show_field_preview: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `SHOW_ADD_FORM`.
+    #[must_use]
+    pub fn show_add_form(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_add_form = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHOW_EDIT_FORM`.
+    #[must_use]
+    pub fn show_edit_form(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_edit_form = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ADD_READ_ONLY_FIELD`.
+    #[must_use]
+    pub fn add_read_only_field(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.add_read_only_field = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EDIT_READ_ONLY_FIELD`.
+    #[must_use]
+    pub fn edit_read_only_field(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.edit_read_only_field = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHOW_FIELD_PREVIEW`.
+    #[must_use]
+    pub fn show_field_preview(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_field_preview = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `FieldGetResultL` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FieldGetResultL {
+    /// Wire name: `FIELD_ID`.
+    #[serde(
+        rename = "FIELD_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub field_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<f64>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `IS_REQUIRED`.
+    #[serde(
+        rename = "IS_REQUIRED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MULTIPLE`.
+    #[serde(
+        rename = "MULTIPLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub multiple: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DEFAULT_VALUE`.
+    #[serde(
+        rename = "DEFAULT_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default_value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PROPERTY_TYPE`.
+    #[serde(
+        rename = "PROPERTY_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub property_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PROPERTY_USER_TYPE`.
+    #[serde(
+        rename = "PROPERTY_USER_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub property_user_type: ::std::option::Option<bool>,
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LINK_IBLOCK_ID`.
+    #[serde(rename = "LINK_IBLOCK_ID", default, skip_serializing_if = "Option::is_none")]
+    pub link_iblock_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `ROW_COUNT`.
+    #[serde(
+        rename = "ROW_COUNT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub row_count: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COL_COUNT`.
+    #[serde(
+        rename = "COL_COUNT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub col_count: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USER_TYPE_SETTINGS`.
+    #[serde(
+        rename = "USER_TYPE_SETTINGS",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_type_settings: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `SETTINGS`.
+    #[serde(rename = "SETTINGS", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<FieldGetResultLSettings>,
+    /// Wire name: `DISPLAY_VALUES_FORM`.
+    #[serde(
+        rename = "DISPLAY_VALUES_FORM",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub display_values_form: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FieldGetResultL {
+    /// Creates a `FieldGetResultL` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            field_id: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            multiple: ::std::option::Option::None,
+            default_value: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            property_type: ::std::option::Option::None,
+            property_user_type: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            link_iblock_id: ::std::option::Option::None,
+            row_count: ::std::option::Option::None,
+            col_count: ::std::option::Option::None,
+            user_type_settings: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            display_values_form: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `FIELD_ID`.
+    #[must_use]
+    pub fn field_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.field_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_REQUIRED`.
+    #[must_use]
+    pub fn is_required(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MULTIPLE`.
+    #[must_use]
+    pub fn multiple(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEFAULT_VALUE`.
+    #[must_use]
+    pub fn default_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PROPERTY_TYPE`.
+    #[must_use]
+    pub fn property_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.property_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PROPERTY_USER_TYPE`.
+    #[must_use]
+    pub fn property_user_type(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.property_user_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LINK_IBLOCK_ID`.
+    #[must_use]
+    pub fn link_iblock_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.link_iblock_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ROW_COUNT`.
+    #[must_use]
+    pub fn row_count(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.row_count = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COL_COUNT`.
+    #[must_use]
+    pub fn col_count(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.col_count = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USER_TYPE_SETTINGS`.
+    #[must_use]
+    pub fn user_type_settings(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.user_type_settings = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SETTINGS`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<FieldGetResultLSettings>,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DISPLAY_VALUES_FORM`.
+    #[must_use]
+    pub fn display_values_form(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.display_values_form = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Data of the field or an array of fields.
+///
+/// An empty array means that there are no fields in the list with the specified `FIELD_ID`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FieldGetResult {
+    /// Wire name: `L`.
+    #[serde(rename = "L", default, skip_serializing_if = "Option::is_none")]
+    pub l: ::std::option::Option<FieldGetResultL>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FieldGetResult {
+    /// Creates a `FieldGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            l: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `L`.
+    #[must_use]
+    pub fn l(mut self, value: impl ::std::convert::Into<FieldGetResultL>) -> Self {
+        self.l = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Identifier of the information block type. Possible values:
 /// - `lists` — list information block type
 /// - `bitrix_processes` — processes information block type
@@ -5288,6 +5904,821 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for GetIblockTypeIdType
         ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
     }
 }
+/// The `GetResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct GetResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TIMESTAMP_X`.
+    #[serde(
+        rename = "TIMESTAMP_X",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub timestamp_x: ::std::option::Option<::std::string::String>,
+    /// Wire name: `IBLOCK_TYPE_ID`.
+    #[serde(
+        rename = "IBLOCK_TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub iblock_type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LID`.
+    #[serde(
+        rename = "LID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub lid: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CODE`.
+    #[serde(rename = "CODE", default, skip_serializing_if = "Option::is_none")]
+    pub code: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `API_CODE`.
+    #[serde(rename = "API_CODE", default, skip_serializing_if = "Option::is_none")]
+    pub api_code: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ACTIVE`.
+    #[serde(
+        rename = "ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LIST_PAGE_URL`.
+    #[serde(rename = "LIST_PAGE_URL", default, skip_serializing_if = "Option::is_none")]
+    pub list_page_url: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `DETAIL_PAGE_URL`.
+    #[serde(
+        rename = "DETAIL_PAGE_URL",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_page_url: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `SECTION_PAGE_URL`.
+    #[serde(
+        rename = "SECTION_PAGE_URL",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub section_page_url: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `CANONICAL_PAGE_URL`.
+    #[serde(
+        rename = "CANONICAL_PAGE_URL",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub canonical_page_url: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `PICTURE`.
+    #[serde(rename = "PICTURE", default, skip_serializing_if = "Option::is_none")]
+    pub picture: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `DESCRIPTION`.
+    #[serde(
+        rename = "DESCRIPTION",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DESCRIPTION_TYPE`.
+    #[serde(
+        rename = "DESCRIPTION_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RSS_TTL`.
+    #[serde(
+        rename = "RSS_TTL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rss_ttl: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RSS_ACTIVE`.
+    #[serde(
+        rename = "RSS_ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rss_active: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RSS_FILE_ACTIVE`.
+    #[serde(
+        rename = "RSS_FILE_ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rss_file_active: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RSS_FILE_LIMIT`.
+    #[serde(rename = "RSS_FILE_LIMIT", default, skip_serializing_if = "Option::is_none")]
+    pub rss_file_limit: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `RSS_FILE_DAYS`.
+    #[serde(rename = "RSS_FILE_DAYS", default, skip_serializing_if = "Option::is_none")]
+    pub rss_file_days: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `RSS_YANDEX_ACTIVE`.
+    #[serde(
+        rename = "RSS_YANDEX_ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rss_yandex_active: ::std::option::Option<::std::string::String>,
+    /// Wire name: `XML_ID`.
+    #[serde(rename = "XML_ID", default, skip_serializing_if = "Option::is_none")]
+    pub xml_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `TMP_ID`.
+    #[serde(rename = "TMP_ID", default, skip_serializing_if = "Option::is_none")]
+    pub tmp_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `INDEX_ELEMENT`.
+    #[serde(
+        rename = "INDEX_ELEMENT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub index_element: ::std::option::Option<::std::string::String>,
+    /// Wire name: `INDEX_SECTION`.
+    #[serde(
+        rename = "INDEX_SECTION",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub index_section: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORKFLOW`.
+    #[serde(
+        rename = "WORKFLOW",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow: ::std::option::Option<::std::string::String>,
+    /// Wire name: `BIZPROC`.
+    #[serde(
+        rename = "BIZPROC",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub bizproc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SECTION_CHOOSER`.
+    #[serde(
+        rename = "SECTION_CHOOSER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub section_chooser: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LIST_MODE`.
+    #[serde(rename = "LIST_MODE", default, skip_serializing_if = "Option::is_none")]
+    pub list_mode: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `RIGHTS_MODE`.
+    #[serde(
+        rename = "RIGHTS_MODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rights_mode: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SECTION_PROPERTY`.
+    #[serde(
+        rename = "SECTION_PROPERTY",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub section_property: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `PROPERTY_INDEX`.
+    #[serde(rename = "PROPERTY_INDEX", default, skip_serializing_if = "Option::is_none")]
+    pub property_index: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `VERSION`.
+    #[serde(
+        rename = "VERSION",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub version: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LAST_CONV_ELEMENT`.
+    #[serde(
+        rename = "LAST_CONV_ELEMENT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_conv_element: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SOCNET_GROUP_ID`.
+    #[serde(
+        rename = "SOCNET_GROUP_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub socnet_group_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EDIT_FILE_BEFORE`.
+    #[serde(
+        rename = "EDIT_FILE_BEFORE",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub edit_file_before: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `EDIT_FILE_AFTER`.
+    #[serde(
+        rename = "EDIT_FILE_AFTER",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub edit_file_after: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `SECTIONS_NAME`.
+    #[serde(
+        rename = "SECTIONS_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sections_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SECTION_NAME`.
+    #[serde(
+        rename = "SECTION_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub section_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ELEMENTS_NAME`.
+    #[serde(
+        rename = "ELEMENTS_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub elements_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ELEMENT_NAME`.
+    #[serde(
+        rename = "ELEMENT_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub element_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `REST_ON`.
+    #[serde(
+        rename = "REST_ON",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rest_on: ::std::option::Option<::std::string::String>,
+    /// Wire name: `FULLTEXT_INDEX`.
+    #[serde(
+        rename = "FULLTEXT_INDEX",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub fulltext_index: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EXTERNAL_ID`.
+    #[serde(rename = "EXTERNAL_ID", default, skip_serializing_if = "Option::is_none")]
+    pub external_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `LANG_DIR`.
+    #[serde(
+        rename = "LANG_DIR",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub lang_dir: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SERVER_NAME`.
+    #[serde(rename = "SERVER_NAME", default, skip_serializing_if = "Option::is_none")]
+    pub server_name: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl GetResultItem {
+    /// Creates a `GetResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            timestamp_x: ::std::option::Option::None,
+            iblock_type_id: ::std::option::Option::None,
+            lid: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            api_code: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            list_page_url: ::std::option::Option::None,
+            detail_page_url: ::std::option::Option::None,
+            section_page_url: ::std::option::Option::None,
+            canonical_page_url: ::std::option::Option::None,
+            picture: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            description_type: ::std::option::Option::None,
+            rss_ttl: ::std::option::Option::None,
+            rss_active: ::std::option::Option::None,
+            rss_file_active: ::std::option::Option::None,
+            rss_file_limit: ::std::option::Option::None,
+            rss_file_days: ::std::option::Option::None,
+            rss_yandex_active: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            tmp_id: ::std::option::Option::None,
+            index_element: ::std::option::Option::None,
+            index_section: ::std::option::Option::None,
+            workflow: ::std::option::Option::None,
+            bizproc: ::std::option::Option::None,
+            section_chooser: ::std::option::Option::None,
+            list_mode: ::std::option::Option::None,
+            rights_mode: ::std::option::Option::None,
+            section_property: ::std::option::Option::None,
+            property_index: ::std::option::Option::None,
+            version: ::std::option::Option::None,
+            last_conv_element: ::std::option::Option::None,
+            socnet_group_id: ::std::option::Option::None,
+            edit_file_before: ::std::option::Option::None,
+            edit_file_after: ::std::option::Option::None,
+            sections_name: ::std::option::Option::None,
+            section_name: ::std::option::Option::None,
+            elements_name: ::std::option::Option::None,
+            element_name: ::std::option::Option::None,
+            rest_on: ::std::option::Option::None,
+            fulltext_index: ::std::option::Option::None,
+            external_id: ::std::option::Option::None,
+            lang_dir: ::std::option::Option::None,
+            server_name: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TIMESTAMP_X`.
+    #[must_use]
+    pub fn timestamp_x(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.timestamp_x = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IBLOCK_TYPE_ID`.
+    #[must_use]
+    pub fn iblock_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.iblock_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LID`.
+    #[must_use]
+    pub fn lid(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.lid = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `API_CODE`.
+    #[must_use]
+    pub fn api_code(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.api_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_PAGE_URL`.
+    #[must_use]
+    pub fn list_page_url(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.list_page_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_PAGE_URL`.
+    #[must_use]
+    pub fn detail_page_url(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.detail_page_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SECTION_PAGE_URL`.
+    #[must_use]
+    pub fn section_page_url(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.section_page_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CANONICAL_PAGE_URL`.
+    #[must_use]
+    pub fn canonical_page_url(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.canonical_page_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PICTURE`.
+    #[must_use]
+    pub fn picture(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.picture = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DESCRIPTION`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DESCRIPTION_TYPE`.
+    #[must_use]
+    pub fn description_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RSS_TTL`.
+    #[must_use]
+    pub fn rss_ttl(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rss_ttl = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RSS_ACTIVE`.
+    #[must_use]
+    pub fn rss_active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rss_active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RSS_FILE_ACTIVE`.
+    #[must_use]
+    pub fn rss_file_active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rss_file_active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RSS_FILE_LIMIT`.
+    #[must_use]
+    pub fn rss_file_limit(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.rss_file_limit = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RSS_FILE_DAYS`.
+    #[must_use]
+    pub fn rss_file_days(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.rss_file_days = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RSS_YANDEX_ACTIVE`.
+    #[must_use]
+    pub fn rss_yandex_active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rss_yandex_active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TMP_ID`.
+    #[must_use]
+    pub fn tmp_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.tmp_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `INDEX_ELEMENT`.
+    #[must_use]
+    pub fn index_element(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.index_element = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `INDEX_SECTION`.
+    #[must_use]
+    pub fn index_section(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.index_section = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORKFLOW`.
+    #[must_use]
+    pub fn workflow(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.workflow = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `BIZPROC`.
+    #[must_use]
+    pub fn bizproc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.bizproc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SECTION_CHOOSER`.
+    #[must_use]
+    pub fn section_chooser(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.section_chooser = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_MODE`.
+    #[must_use]
+    pub fn list_mode(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.list_mode = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RIGHTS_MODE`.
+    #[must_use]
+    pub fn rights_mode(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rights_mode = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SECTION_PROPERTY`.
+    #[must_use]
+    pub fn section_property(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.section_property = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PROPERTY_INDEX`.
+    #[must_use]
+    pub fn property_index(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.property_index = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `VERSION`.
+    #[must_use]
+    pub fn version(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_CONV_ELEMENT`.
+    #[must_use]
+    pub fn last_conv_element(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_conv_element = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SOCNET_GROUP_ID`.
+    #[must_use]
+    pub fn socnet_group_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.socnet_group_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EDIT_FILE_BEFORE`.
+    #[must_use]
+    pub fn edit_file_before(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.edit_file_before = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EDIT_FILE_AFTER`.
+    #[must_use]
+    pub fn edit_file_after(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.edit_file_after = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SECTIONS_NAME`.
+    #[must_use]
+    pub fn sections_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sections_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SECTION_NAME`.
+    #[must_use]
+    pub fn section_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.section_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ELEMENTS_NAME`.
+    #[must_use]
+    pub fn elements_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.elements_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ELEMENT_NAME`.
+    #[must_use]
+    pub fn element_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.element_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REST_ON`.
+    #[must_use]
+    pub fn rest_on(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rest_on = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FULLTEXT_INDEX`.
+    #[must_use]
+    pub fn fulltext_index(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.fulltext_index = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EXTERNAL_ID`.
+    #[must_use]
+    pub fn external_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.external_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LANG_DIR`.
+    #[must_use]
+    pub fn lang_dir(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.lang_dir = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SERVER_NAME`.
+    #[must_use]
+    pub fn server_name(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.server_name = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Identifier of the information block type. Possible values:
 /// - `lists` — list information block type
 /// - `bitrix_processes` — processes information block type
@@ -5801,6 +7232,340 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for SectionGetIblockTyp
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
         ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// The `SectionGetResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SectionGetResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `XML_ID`.
+    #[serde(
+        rename = "XML_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EXTERNAL_ID`.
+    #[serde(
+        rename = "EXTERNAL_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub external_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `IBLOCK_SECTION_ID`.
+    #[serde(
+        rename = "IBLOCK_SECTION_ID",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub iblock_section_id: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `TIMESTAMP_X`.
+    #[serde(
+        rename = "TIMESTAMP_X",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub timestamp_x: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ACTIVE`.
+    #[serde(
+        rename = "ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<::std::string::String>,
+    /// Wire name: `GLOBAL_ACTIVE`.
+    #[serde(
+        rename = "GLOBAL_ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub global_active: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LEFT_MARGIN`.
+    #[serde(
+        rename = "LEFT_MARGIN",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub left_margin: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RIGHT_MARGIN`.
+    #[serde(
+        rename = "RIGHT_MARGIN",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub right_margin: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DEPTH_LEVEL`.
+    #[serde(
+        rename = "DEPTH_LEVEL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub depth_level: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SEARCHABLE_CONTENT`.
+    #[serde(
+        rename = "SEARCHABLE_CONTENT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub searchable_content: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MODIFIED_BY`.
+    #[serde(
+        rename = "MODIFIED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub modified_by: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DATE_CREATE`.
+    #[serde(
+        rename = "DATE_CREATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_create: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SectionGetResultItem {
+    /// Creates a `SectionGetResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            external_id: ::std::option::Option::None,
+            iblock_section_id: ::std::option::Option::None,
+            timestamp_x: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            global_active: ::std::option::Option::None,
+            left_margin: ::std::option::Option::None,
+            right_margin: ::std::option::Option::None,
+            depth_level: ::std::option::Option::None,
+            searchable_content: ::std::option::Option::None,
+            modified_by: ::std::option::Option::None,
+            date_create: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EXTERNAL_ID`.
+    #[must_use]
+    pub fn external_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.external_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IBLOCK_SECTION_ID`.
+    #[must_use]
+    pub fn iblock_section_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.iblock_section_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TIMESTAMP_X`.
+    #[must_use]
+    pub fn timestamp_x(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.timestamp_x = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GLOBAL_ACTIVE`.
+    #[must_use]
+    pub fn global_active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.global_active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LEFT_MARGIN`.
+    #[must_use]
+    pub fn left_margin(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.left_margin = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RIGHT_MARGIN`.
+    #[must_use]
+    pub fn right_margin(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.right_margin = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEPTH_LEVEL`.
+    #[must_use]
+    pub fn depth_level(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.depth_level = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SEARCHABLE_CONTENT`.
+    #[must_use]
+    pub fn searchable_content(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.searchable_content = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MODIFIED_BY`.
+    #[must_use]
+    pub fn modified_by(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.modified_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_CREATE`.
+    #[must_use]
+    pub fn date_create(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_create = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
     }
 }
 /// Identifier of the information block type. Possible values:

@@ -314,10 +314,7 @@ impl ::b24_core::__private::Method for BlogcommentUserGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "log.blogcomment.user.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = BlogcommentUserGetResult;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `log.blogpost.add` adds a message to the News Feed.
@@ -979,7 +976,7 @@ impl ::b24_core::__private::Method for BlogpostGetusersImportant {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "log.blogpost.getusers.important",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<::std::string::String>;
     type Error = BlogpostGetusersImportantError;
 }
 /// The method `log.blogpost.share` adds new recipients to a news feed message.
@@ -1771,6 +1768,184 @@ impl ::b24_core::__private::MethodError for BlogpostUpdateError {
         ::std::matches!(
             self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
         )
+    }
+}
+/// The `BlogcommentUserGetResultCommentsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct BlogcommentUserGetResultCommentsItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `comment_id`.
+    #[serde(
+        rename = "comment_id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub comment_id: ::std::option::Option<i64>,
+    /// Wire name: `log_id`.
+    #[serde(
+        rename = "log_id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub log_id: ::std::option::Option<i64>,
+    /// Wire name: `date`.
+    #[serde(
+        rename = "date",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date: ::std::option::Option<::std::string::String>,
+    /// Wire name: `text`.
+    #[serde(
+        rename = "text",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub text: ::std::option::Option<::std::string::String>,
+    /// Wire name: `attach`.
+    #[serde(rename = "attach", default, skip_serializing_if = "Option::is_none")]
+    pub attach: ::std::option::Option<::std::vec::Vec<f64>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl BlogcommentUserGetResultCommentsItem {
+    /// Creates a `BlogcommentUserGetResultCommentsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            comment_id: ::std::option::Option::None,
+            log_id: ::std::option::Option::None,
+            date: ::std::option::Option::None,
+            text: ::std::option::Option::None,
+            attach: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `comment_id`.
+    #[must_use]
+    pub fn comment_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.comment_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `log_id`.
+    #[must_use]
+    pub fn log_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.log_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `date`.
+    #[must_use]
+    pub fn date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `text`.
+    #[must_use]
+    pub fn text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.text = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `attach`.
+    #[must_use]
+    pub fn attach(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<f64>>,
+    ) -> Self {
+        self.attach = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The root object of the response. Contains an array of comments and information about attached files.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct BlogcommentUserGetResult {
+    /// Wire name: `comments`.
+    #[serde(rename = "comments", default, skip_serializing_if = "Option::is_none")]
+    pub comments: ::std::option::Option<
+        ::std::vec::Vec<BlogcommentUserGetResultCommentsItem>,
+    >,
+    /// Wire name: `files`.
+    #[serde(rename = "files", default, skip_serializing_if = "Option::is_none")]
+    pub files: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl BlogcommentUserGetResult {
+    /// Creates a `BlogcommentUserGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            comments: ::std::option::Option::None,
+            files: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `comments`.
+    #[must_use]
+    pub fn comments(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<BlogcommentUserGetResultCommentsItem>,
+        >,
+    ) -> Self {
+        self.comments = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `files`.
+    #[must_use]
+    pub fn files(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.files = ::std::option::Option::Some(value.into());
+        self
     }
 }
 /// Indicator of an important message.

@@ -311,7 +311,7 @@ impl ::b24_core::__private::Method for SenderList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "messageservice.sender.list",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<::std::string::String>;
     type Error = SenderListError;
 }
 /// The method `messageservice.sender.update` updates the data of a registered message provider.

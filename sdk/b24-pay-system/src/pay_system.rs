@@ -937,10 +937,7 @@ impl ::b24_core::__private::Method for SalePaysystemSettingsGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.paysystem.settings.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = SalePaysystemSettingsGetResult;
     type Error = SalePaysystemSettingsGetError;
 }
 /// This method returns the payment system settings for a specific invoice (legacy version).
@@ -1039,10 +1036,7 @@ impl ::b24_core::__private::Method for SalePaysystemSettingsInvoiceGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.paysystem.settings.invoice.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = SalePaysystemSettingsInvoiceGetResult;
     type Error = SalePaysystemSettingsInvoiceGetError;
 }
 /// This method returns the payment system settings for a specific payment.
@@ -1107,10 +1101,7 @@ impl ::b24_core::__private::Method for SalePaysystemSettingsPaymentGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.paysystem.settings.payment.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = SalePaysystemSettingsPaymentGetResult;
     type Error = SalePaysystemSettingsPaymentGetError;
 }
 /// This method updates the payment system settings. The structure of the settings is defined when adding the payment system handler in the method sale.paysystem.handler.add under the `CODES` key of the `SETTINGS` parameter.
@@ -2955,5 +2946,267 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for SalePaysystemAddNew
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
         ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Root element of the response.
+///
+/// The keys of the object are the parameter codes specified when adding the handler via sale.paysystem.handler.add in the `CODES` parameter.
+///
+/// The values of the object are the parameter values:
+/// - either filled in manually by the user when creating the payment system
+/// - or specified when adding the payment system via sale.paysystem.add
+/// - or specified when executing the method sale.paysystem.settings.update
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SalePaysystemSettingsGetResult {
+    /// Wire name: `REST_SERVICE_ID_IFRAME`.
+    #[serde(
+        rename = "REST_SERVICE_ID_IFRAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rest_service_id_iframe: ::std::option::Option<::std::string::String>,
+    /// Wire name: `REST_SERVICE_KEY_IFRAME`.
+    #[serde(
+        rename = "REST_SERVICE_KEY_IFRAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rest_service_key_iframe: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PS_WORK_MODE_IFRAME`.
+    #[serde(
+        rename = "PS_WORK_MODE_IFRAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ps_work_mode_iframe: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SalePaysystemSettingsGetResult {
+    /// Creates a `SalePaysystemSettingsGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            rest_service_id_iframe: ::std::option::Option::None,
+            rest_service_key_iframe: ::std::option::Option::None,
+            ps_work_mode_iframe: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `REST_SERVICE_ID_IFRAME`.
+    #[must_use]
+    pub fn rest_service_id_iframe(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rest_service_id_iframe = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REST_SERVICE_KEY_IFRAME`.
+    #[must_use]
+    pub fn rest_service_key_iframe(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rest_service_key_iframe = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PS_WORK_MODE_IFRAME`.
+    #[must_use]
+    pub fn ps_work_mode_iframe(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ps_work_mode_iframe = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response.
+///
+/// The keys of the object are the parameter codes specified when adding the handler via sale.paysystem.handler.add in the `CODES` parameter.
+///
+/// The values of the object are the parameter values:
+/// - either filled in manually by the user when creating the payment system
+/// - or specified when adding the payment system via sale.paysystem.add
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SalePaysystemSettingsInvoiceGetResult {
+    /// Wire name: `REST_SERVICE_ID_IFRAME`.
+    #[serde(
+        rename = "REST_SERVICE_ID_IFRAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rest_service_id_iframe: ::std::option::Option<::std::string::String>,
+    /// Wire name: `REST_SERVICE_KEY_IFRAME`.
+    #[serde(
+        rename = "REST_SERVICE_KEY_IFRAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rest_service_key_iframe: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PS_WORK_MODE_IFRAME`.
+    #[serde(
+        rename = "PS_WORK_MODE_IFRAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ps_work_mode_iframe: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SalePaysystemSettingsInvoiceGetResult {
+    /// Creates a `SalePaysystemSettingsInvoiceGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            rest_service_id_iframe: ::std::option::Option::None,
+            rest_service_key_iframe: ::std::option::Option::None,
+            ps_work_mode_iframe: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `REST_SERVICE_ID_IFRAME`.
+    #[must_use]
+    pub fn rest_service_id_iframe(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rest_service_id_iframe = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REST_SERVICE_KEY_IFRAME`.
+    #[must_use]
+    pub fn rest_service_key_iframe(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rest_service_key_iframe = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PS_WORK_MODE_IFRAME`.
+    #[must_use]
+    pub fn ps_work_mode_iframe(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ps_work_mode_iframe = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The root element of the response.
+///
+/// The keys of the object are the parameter codes specified when adding the handler via sale.paysystem.handler.add in the `CODES` parameter.
+///
+/// The values of the object are the parameter values:
+/// - either filled in manually by the user when creating the payment system
+/// - or specified when adding the payment system via sale.paysystem.add
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SalePaysystemSettingsPaymentGetResult {
+    /// Wire name: `REST_SERVICE_ID_IFRAME`.
+    #[serde(
+        rename = "REST_SERVICE_ID_IFRAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rest_service_id_iframe: ::std::option::Option<::std::string::String>,
+    /// Wire name: `REST_SERVICE_KEY_IFRAME`.
+    #[serde(
+        rename = "REST_SERVICE_KEY_IFRAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rest_service_key_iframe: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PS_WORK_MODE_IFRAME`.
+    #[serde(
+        rename = "PS_WORK_MODE_IFRAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ps_work_mode_iframe: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SalePaysystemSettingsPaymentGetResult {
+    /// Creates a `SalePaysystemSettingsPaymentGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            rest_service_id_iframe: ::std::option::Option::None,
+            rest_service_key_iframe: ::std::option::Option::None,
+            ps_work_mode_iframe: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `REST_SERVICE_ID_IFRAME`.
+    #[must_use]
+    pub fn rest_service_id_iframe(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rest_service_id_iframe = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REST_SERVICE_KEY_IFRAME`.
+    #[must_use]
+    pub fn rest_service_key_iframe(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rest_service_key_iframe = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PS_WORK_MODE_IFRAME`.
+    #[must_use]
+    pub fn ps_work_mode_iframe(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ps_work_mode_iframe = ::std::option::Option::Some(value.into());
+        self
     }
 }

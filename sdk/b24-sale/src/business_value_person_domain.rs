@@ -56,10 +56,7 @@ impl ::b24_core::__private::Method for BusinessValuePersonDomainAdd {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.businessValuePersonDomain.add",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = BusinessValuePersonDomainAddResult;
     type Error = BusinessValuePersonDomainAddError;
 }
 /// The method `sale.businessValuePersonDomain.deleteByFilter` removes the correspondence with a natural or legal person.
@@ -649,6 +646,114 @@ impl SaleBusinessValuePersonDomain {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.domain = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `BusinessValuePersonDomainAddResultBusinessValuePersonDomain` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct BusinessValuePersonDomainAddResultBusinessValuePersonDomain {
+    /// Wire name: `domain`.
+    #[serde(
+        rename = "domain",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub domain: ::std::option::Option<::std::string::String>,
+    /// Wire name: `personTypeId`.
+    #[serde(
+        rename = "personTypeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub person_type_id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl BusinessValuePersonDomainAddResultBusinessValuePersonDomain {
+    /// Creates a `BusinessValuePersonDomainAddResultBusinessValuePersonDomain` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            domain: ::std::option::Option::None,
+            person_type_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `domain`.
+    #[must_use]
+    pub fn domain(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.domain = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `personTypeId`.
+    #[must_use]
+    pub fn person_type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.person_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct BusinessValuePersonDomainAddResult {
+    /// Wire name: `businessValuePersonDomain`.
+    #[serde(
+        rename = "businessValuePersonDomain",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub business_value_person_domain: ::std::option::Option<
+        BusinessValuePersonDomainAddResultBusinessValuePersonDomain,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl BusinessValuePersonDomainAddResult {
+    /// Creates a `BusinessValuePersonDomainAddResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            business_value_person_domain: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `businessValuePersonDomain`.
+    #[must_use]
+    pub fn business_value_person_domain(
+        mut self,
+        value: impl ::std::convert::Into<
+            BusinessValuePersonDomainAddResultBusinessValuePersonDomain,
+        >,
+    ) -> Self {
+        self.business_value_person_domain = ::std::option::Option::Some(value.into());
         self
     }
 }

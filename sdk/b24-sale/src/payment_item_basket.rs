@@ -371,14 +371,11 @@ impl ::b24_core::__private::Method for PaymentitembasketList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.paymentitembasket.list",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = PaymentitembasketListResult;
     type Error = PaymentitembasketListError;
 }
 impl ::b24_core::__private::ListMethod for PaymentitembasketList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = PaymentitembasketListResultPaymentItemsBasketItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "paymentItemsBasket",
     );
@@ -1090,6 +1087,177 @@ impl PaymentitembasketGetfieldsResult {
         >,
     ) -> Self {
         self.payment_item_basket = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `PaymentitembasketListResultPaymentItemsBasketItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct PaymentitembasketListResultPaymentItemsBasketItem {
+    /// Wire name: `basketId`.
+    #[serde(
+        rename = "basketId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub basket_id: ::std::option::Option<i64>,
+    /// Wire name: `dateInsert`.
+    #[serde(
+        rename = "dateInsert",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_insert: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `paymentId`.
+    #[serde(
+        rename = "paymentId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub payment_id: ::std::option::Option<i64>,
+    /// Wire name: `quantity`.
+    #[serde(
+        rename = "quantity",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub quantity: ::std::option::Option<f64>,
+    /// Wire name: `xmlId`.
+    #[serde(
+        rename = "xmlId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl PaymentitembasketListResultPaymentItemsBasketItem {
+    /// Creates a `PaymentitembasketListResultPaymentItemsBasketItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            basket_id: ::std::option::Option::None,
+            date_insert: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            payment_id: ::std::option::Option::None,
+            quantity: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `basketId`.
+    #[must_use]
+    pub fn basket_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.basket_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dateInsert`.
+    #[must_use]
+    pub fn date_insert(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_insert = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `paymentId`.
+    #[must_use]
+    pub fn payment_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.payment_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `quantity`.
+    #[must_use]
+    pub fn quantity(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.quantity = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `xmlId`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct PaymentitembasketListResult {
+    /// Wire name: `paymentItemsBasket`.
+    #[serde(
+        rename = "paymentItemsBasket",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub payment_items_basket: ::std::option::Option<
+        ::std::vec::Vec<PaymentitembasketListResultPaymentItemsBasketItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl PaymentitembasketListResult {
+    /// Creates a `PaymentitembasketListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            payment_items_basket: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `paymentItemsBasket`.
+    #[must_use]
+    pub fn payment_items_basket(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<PaymentitembasketListResultPaymentItemsBasketItem>,
+        >,
+    ) -> Self {
+        self.payment_items_basket = ::std::option::Option::Some(value.into());
         self
     }
 }

@@ -337,14 +337,11 @@ impl ::b24_core::__private::Method for PropertyRelationList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.propertyRelation.list",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = PropertyRelationListResult;
     type Error = PropertyRelationListError;
 }
 impl ::b24_core::__private::ListMethod for PropertyRelationList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = PropertyRelationListResultPropertyRelationsItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "propertyRelations",
     );
@@ -766,6 +763,129 @@ impl PropertyRelationGetFieldsResult {
         >,
     ) -> Self {
         self.property_relation = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `PropertyRelationListResultPropertyRelationsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct PropertyRelationListResultPropertyRelationsItem {
+    /// Wire name: `entityId`.
+    #[serde(
+        rename = "entityId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<i64>,
+    /// Wire name: `entityType`.
+    #[serde(
+        rename = "entityType",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `propertyId`.
+    #[serde(
+        rename = "propertyId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub property_id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl PropertyRelationListResultPropertyRelationsItem {
+    /// Creates a `PropertyRelationListResultPropertyRelationsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            entity_id: ::std::option::Option::None,
+            entity_type: ::std::option::Option::None,
+            property_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `entityId`.
+    #[must_use]
+    pub fn entity_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `entityType`.
+    #[must_use]
+    pub fn entity_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `propertyId`.
+    #[must_use]
+    pub fn property_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.property_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The root element of the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct PropertyRelationListResult {
+    /// Wire name: `propertyRelations`.
+    #[serde(
+        rename = "propertyRelations",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub property_relations: ::std::option::Option<
+        ::std::vec::Vec<PropertyRelationListResultPropertyRelationsItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl PropertyRelationListResult {
+    /// Creates a `PropertyRelationListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            property_relations: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `propertyRelations`.
+    #[must_use]
+    pub fn property_relations(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<PropertyRelationListResultPropertyRelationsItem>,
+        >,
+    ) -> Self {
+        self.property_relations = ::std::option::Option::Some(value.into());
         self
     }
 }

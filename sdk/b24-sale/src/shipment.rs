@@ -156,10 +156,7 @@ impl ::b24_core::__private::Method for ShipmentGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.shipment.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ShipmentGetResult;
     type Error = ShipmentGetError;
 }
 /// The method `sale.shipment.getFields` retrieves the available shipment fields.
@@ -2343,6 +2340,988 @@ impl ShipmentAddResult {
     pub fn shipment(
         mut self,
         value: impl ::std::convert::Into<SaleOrderShipment>,
+    ) -> Self {
+        self.shipment = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ShipmentGetResultShipmentShipmentItemsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ShipmentGetResultShipmentShipmentItemsItem {
+    /// Wire name: `basketId`.
+    #[serde(
+        rename = "basketId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub basket_id: ::std::option::Option<i64>,
+    /// Wire name: `dateInsert`.
+    #[serde(
+        rename = "dateInsert",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_insert: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `orderDeliveryId`.
+    #[serde(
+        rename = "orderDeliveryId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub order_delivery_id: ::std::option::Option<i64>,
+    /// Wire name: `quantity`.
+    #[serde(
+        rename = "quantity",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub quantity: ::std::option::Option<f64>,
+    /// Wire name: `reservedQuantity`.
+    #[serde(
+        rename = "reservedQuantity",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub reserved_quantity: ::std::option::Option<f64>,
+    /// Wire name: `xmlId`.
+    #[serde(
+        rename = "xmlId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ShipmentGetResultShipmentShipmentItemsItem {
+    /// Creates a `ShipmentGetResultShipmentShipmentItemsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            basket_id: ::std::option::Option::None,
+            date_insert: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            order_delivery_id: ::std::option::Option::None,
+            quantity: ::std::option::Option::None,
+            reserved_quantity: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `basketId`.
+    #[must_use]
+    pub fn basket_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.basket_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dateInsert`.
+    #[must_use]
+    pub fn date_insert(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_insert = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `orderDeliveryId`.
+    #[must_use]
+    pub fn order_delivery_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.order_delivery_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `quantity`.
+    #[must_use]
+    pub fn quantity(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.quantity = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `reservedQuantity`.
+    #[must_use]
+    pub fn reserved_quantity(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.reserved_quantity = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `xmlId`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ShipmentGetResultShipment` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ShipmentGetResultShipment {
+    /// Wire name: `accountNumber`.
+    #[serde(
+        rename = "accountNumber",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub account_number: ::std::option::Option<::std::string::String>,
+    /// Wire name: `allowDelivery`.
+    #[serde(
+        rename = "allowDelivery",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allow_delivery: ::std::option::Option<::std::string::String>,
+    /// Wire name: `basePriceDelivery`.
+    #[serde(
+        rename = "basePriceDelivery",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub base_price_delivery: ::std::option::Option<f64>,
+    /// Wire name: `canceled`.
+    #[serde(
+        rename = "canceled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub canceled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `comments`.
+    #[serde(
+        rename = "comments",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub comments: ::std::option::Option<::std::string::String>,
+    /// Wire name: `companyId`.
+    #[serde(
+        rename = "companyId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub company_id: ::std::option::Option<i64>,
+    /// Wire name: `currency`.
+    #[serde(
+        rename = "currency",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub currency: ::std::option::Option<::std::string::String>,
+    /// Wire name: `customPriceDelivery`.
+    #[serde(
+        rename = "customPriceDelivery",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub custom_price_delivery: ::std::option::Option<::std::string::String>,
+    /// Wire name: `dateAllowDelivery`.
+    #[serde(
+        rename = "dateAllowDelivery",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_allow_delivery: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `dateCanceled`.
+    #[serde(rename = "dateCanceled", default, skip_serializing_if = "Option::is_none")]
+    pub date_canceled: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `dateDeducted`.
+    #[serde(rename = "dateDeducted", default, skip_serializing_if = "Option::is_none")]
+    pub date_deducted: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `dateInsert`.
+    #[serde(
+        rename = "dateInsert",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_insert: ::std::option::Option<::std::string::String>,
+    /// Wire name: `dateMarked`.
+    #[serde(rename = "dateMarked", default, skip_serializing_if = "Option::is_none")]
+    pub date_marked: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `dateResponsibleId`.
+    #[serde(
+        rename = "dateResponsibleId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_responsible_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `deducted`.
+    #[serde(
+        rename = "deducted",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deducted: ::std::option::Option<::std::string::String>,
+    /// Wire name: `deliveryDocDate`.
+    #[serde(
+        rename = "deliveryDocDate",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delivery_doc_date: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `deliveryDocNum`.
+    #[serde(
+        rename = "deliveryDocNum",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delivery_doc_num: ::std::option::Option<::std::string::String>,
+    /// Wire name: `deliveryId`.
+    #[serde(
+        rename = "deliveryId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delivery_id: ::std::option::Option<i64>,
+    /// Wire name: `deliveryName`.
+    #[serde(
+        rename = "deliveryName",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delivery_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `deliveryXmlId`.
+    #[serde(
+        rename = "deliveryXmlId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delivery_xml_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `discountPrice`.
+    #[serde(
+        rename = "discountPrice",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub discount_price: ::std::option::Option<f64>,
+    /// Wire name: `empAllowDeliveryId`.
+    #[serde(
+        rename = "empAllowDeliveryId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub emp_allow_delivery_id: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `empCanceledId`.
+    #[serde(rename = "empCanceledId", default, skip_serializing_if = "Option::is_none")]
+    pub emp_canceled_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `empDeductedId`.
+    #[serde(rename = "empDeductedId", default, skip_serializing_if = "Option::is_none")]
+    pub emp_deducted_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `empMarkedId`.
+    #[serde(rename = "empMarkedId", default, skip_serializing_if = "Option::is_none")]
+    pub emp_marked_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `empResponsibleId`.
+    #[serde(
+        rename = "empResponsibleId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub emp_responsible_id: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `externalDelivery`.
+    #[serde(
+        rename = "externalDelivery",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub external_delivery: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `id1c`.
+    #[serde(
+        rename = "id1c",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id1c: ::std::option::Option<::std::string::String>,
+    /// Wire name: `marked`.
+    #[serde(
+        rename = "marked",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub marked: ::std::option::Option<::std::string::String>,
+    /// Wire name: `orderId`.
+    #[serde(
+        rename = "orderId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub order_id: ::std::option::Option<i64>,
+    /// Wire name: `priceDelivery`.
+    #[serde(
+        rename = "priceDelivery",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub price_delivery: ::std::option::Option<f64>,
+    /// Wire name: `reasonMarked`.
+    #[serde(
+        rename = "reasonMarked",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub reason_marked: ::std::option::Option<::std::string::String>,
+    /// Wire name: `reasonUndoDeducted`.
+    #[serde(
+        rename = "reasonUndoDeducted",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub reason_undo_deducted: ::std::option::Option<::std::string::String>,
+    /// Wire name: `responsibleId`.
+    #[serde(
+        rename = "responsibleId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub responsible_id: ::std::option::Option<i64>,
+    /// Wire name: `shipmentItems`.
+    #[serde(rename = "shipmentItems", default, skip_serializing_if = "Option::is_none")]
+    pub shipment_items: ::std::option::Option<
+        ::std::vec::Vec<ShipmentGetResultShipmentShipmentItemsItem>,
+    >,
+    /// Wire name: `statusId`.
+    #[serde(
+        rename = "statusId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `statusXmlId`.
+    #[serde(
+        rename = "statusXmlId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_xml_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `system`.
+    #[serde(
+        rename = "system",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub system: ::std::option::Option<::std::string::String>,
+    /// Wire name: `trackingDescription`.
+    #[serde(
+        rename = "trackingDescription",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tracking_description: ::std::option::Option<::std::string::String>,
+    /// Wire name: `trackingLastCheck`.
+    #[serde(
+        rename = "trackingLastCheck",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tracking_last_check: ::std::option::Option<::std::string::String>,
+    /// Wire name: `trackingNumber`.
+    #[serde(
+        rename = "trackingNumber",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tracking_number: ::std::option::Option<::std::string::String>,
+    /// Wire name: `trackingStatus`.
+    #[serde(
+        rename = "trackingStatus",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tracking_status: ::std::option::Option<::std::string::String>,
+    /// Wire name: `updated1c`.
+    #[serde(
+        rename = "updated1c",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated1c: ::std::option::Option<::std::string::String>,
+    /// Wire name: `version1c`.
+    #[serde(
+        rename = "version1c",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub version1c: ::std::option::Option<::std::string::String>,
+    /// Wire name: `xmlId`.
+    #[serde(
+        rename = "xmlId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ShipmentGetResultShipment {
+    /// Creates a `ShipmentGetResultShipment` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            account_number: ::std::option::Option::None,
+            allow_delivery: ::std::option::Option::None,
+            base_price_delivery: ::std::option::Option::None,
+            canceled: ::std::option::Option::None,
+            comments: ::std::option::Option::None,
+            company_id: ::std::option::Option::None,
+            currency: ::std::option::Option::None,
+            custom_price_delivery: ::std::option::Option::None,
+            date_allow_delivery: ::std::option::Option::None,
+            date_canceled: ::std::option::Option::None,
+            date_deducted: ::std::option::Option::None,
+            date_insert: ::std::option::Option::None,
+            date_marked: ::std::option::Option::None,
+            date_responsible_id: ::std::option::Option::None,
+            deducted: ::std::option::Option::None,
+            delivery_doc_date: ::std::option::Option::None,
+            delivery_doc_num: ::std::option::Option::None,
+            delivery_id: ::std::option::Option::None,
+            delivery_name: ::std::option::Option::None,
+            delivery_xml_id: ::std::option::Option::None,
+            discount_price: ::std::option::Option::None,
+            emp_allow_delivery_id: ::std::option::Option::None,
+            emp_canceled_id: ::std::option::Option::None,
+            emp_deducted_id: ::std::option::Option::None,
+            emp_marked_id: ::std::option::Option::None,
+            emp_responsible_id: ::std::option::Option::None,
+            external_delivery: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            id1c: ::std::option::Option::None,
+            marked: ::std::option::Option::None,
+            order_id: ::std::option::Option::None,
+            price_delivery: ::std::option::Option::None,
+            reason_marked: ::std::option::Option::None,
+            reason_undo_deducted: ::std::option::Option::None,
+            responsible_id: ::std::option::Option::None,
+            shipment_items: ::std::option::Option::None,
+            status_id: ::std::option::Option::None,
+            status_xml_id: ::std::option::Option::None,
+            system: ::std::option::Option::None,
+            tracking_description: ::std::option::Option::None,
+            tracking_last_check: ::std::option::Option::None,
+            tracking_number: ::std::option::Option::None,
+            tracking_status: ::std::option::Option::None,
+            updated1c: ::std::option::Option::None,
+            version1c: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `accountNumber`.
+    #[must_use]
+    pub fn account_number(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.account_number = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `allowDelivery`.
+    #[must_use]
+    pub fn allow_delivery(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.allow_delivery = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `basePriceDelivery`.
+    #[must_use]
+    pub fn base_price_delivery(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.base_price_delivery = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `canceled`.
+    #[must_use]
+    pub fn canceled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.canceled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `comments`.
+    #[must_use]
+    pub fn comments(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.comments = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `companyId`.
+    #[must_use]
+    pub fn company_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.company_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `currency`.
+    #[must_use]
+    pub fn currency(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.currency = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `customPriceDelivery`.
+    #[must_use]
+    pub fn custom_price_delivery(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.custom_price_delivery = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dateAllowDelivery`.
+    #[must_use]
+    pub fn date_allow_delivery(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.date_allow_delivery = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dateCanceled`.
+    #[must_use]
+    pub fn date_canceled(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.date_canceled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dateDeducted`.
+    #[must_use]
+    pub fn date_deducted(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.date_deducted = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dateInsert`.
+    #[must_use]
+    pub fn date_insert(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_insert = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dateMarked`.
+    #[must_use]
+    pub fn date_marked(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.date_marked = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dateResponsibleId`.
+    #[must_use]
+    pub fn date_responsible_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_responsible_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `deducted`.
+    #[must_use]
+    pub fn deducted(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.deducted = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `deliveryDocDate`.
+    #[must_use]
+    pub fn delivery_doc_date(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.delivery_doc_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `deliveryDocNum`.
+    #[must_use]
+    pub fn delivery_doc_num(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delivery_doc_num = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `deliveryId`.
+    #[must_use]
+    pub fn delivery_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.delivery_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `deliveryName`.
+    #[must_use]
+    pub fn delivery_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delivery_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `deliveryXmlId`.
+    #[must_use]
+    pub fn delivery_xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delivery_xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `discountPrice`.
+    #[must_use]
+    pub fn discount_price(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.discount_price = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `empAllowDeliveryId`.
+    #[must_use]
+    pub fn emp_allow_delivery_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.emp_allow_delivery_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `empCanceledId`.
+    #[must_use]
+    pub fn emp_canceled_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.emp_canceled_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `empDeductedId`.
+    #[must_use]
+    pub fn emp_deducted_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.emp_deducted_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `empMarkedId`.
+    #[must_use]
+    pub fn emp_marked_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.emp_marked_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `empResponsibleId`.
+    #[must_use]
+    pub fn emp_responsible_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.emp_responsible_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `externalDelivery`.
+    #[must_use]
+    pub fn external_delivery(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.external_delivery = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id1c`.
+    #[must_use]
+    pub fn id1c(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id1c = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `marked`.
+    #[must_use]
+    pub fn marked(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.marked = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `orderId`.
+    #[must_use]
+    pub fn order_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.order_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `priceDelivery`.
+    #[must_use]
+    pub fn price_delivery(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.price_delivery = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `reasonMarked`.
+    #[must_use]
+    pub fn reason_marked(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.reason_marked = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `reasonUndoDeducted`.
+    #[must_use]
+    pub fn reason_undo_deducted(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.reason_undo_deducted = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `responsibleId`.
+    #[must_use]
+    pub fn responsible_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.responsible_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `shipmentItems`.
+    #[must_use]
+    pub fn shipment_items(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<ShipmentGetResultShipmentShipmentItemsItem>,
+        >,
+    ) -> Self {
+        self.shipment_items = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `statusId`.
+    #[must_use]
+    pub fn status_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `statusXmlId`.
+    #[must_use]
+    pub fn status_xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `system`.
+    #[must_use]
+    pub fn system(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.system = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `trackingDescription`.
+    #[must_use]
+    pub fn tracking_description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tracking_description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `trackingLastCheck`.
+    #[must_use]
+    pub fn tracking_last_check(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tracking_last_check = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `trackingNumber`.
+    #[must_use]
+    pub fn tracking_number(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tracking_number = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `trackingStatus`.
+    #[must_use]
+    pub fn tracking_status(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tracking_status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `updated1c`.
+    #[must_use]
+    pub fn updated1c(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.updated1c = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `version1c`.
+    #[must_use]
+    pub fn version1c(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.version1c = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `xmlId`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ShipmentGetResult {
+    /// Wire name: `shipment`.
+    #[serde(rename = "shipment", default, skip_serializing_if = "Option::is_none")]
+    pub shipment: ::std::option::Option<ShipmentGetResultShipment>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ShipmentGetResult {
+    /// Creates a `ShipmentGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            shipment: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `shipment`.
+    #[must_use]
+    pub fn shipment(
+        mut self,
+        value: impl ::std::convert::Into<ShipmentGetResultShipment>,
     ) -> Self {
         self.shipment = ::std::option::Option::Some(value.into());
         self

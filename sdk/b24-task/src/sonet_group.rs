@@ -969,19 +969,11 @@ impl ::b24_core::__private::Method for SonetGroupGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sonet_group.get",
     );
-    type Output = ::std::vec::Vec<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >;
+    type Output = ::std::vec::Vec<SonetGroupGetResultItem>;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for SonetGroupGet {
-    type Item = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Item = SonetGroupGetResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -1456,7 +1448,7 @@ impl ::b24_core::__private::Method for SonetGroupUserAdd {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sonet_group.user.add",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<::std::string::String>;
     type Error = SonetGroupUserAddError;
 }
 /// The method `sonet_group.user.delete` removes participants from a workgroup or project.
@@ -1523,7 +1515,7 @@ impl ::b24_core::__private::Method for SonetGroupUserDelete {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sonet_group.user.delete",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<::std::string::String>;
     type Error = SonetGroupUserDeleteError;
 }
 /// The method `sonet_group.user.get` returns a list of active participants in a workgroup or project.
@@ -1575,7 +1567,7 @@ impl ::b24_core::__private::Method for SonetGroupUserGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sonet_group.user.get",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<SonetGroupUserGetResultItem>;
     type Error = SonetGroupUserGetError;
 }
 /// The method `sonet_group.user.groups` returns the groups and projects that the current user is a member of.
@@ -1617,7 +1609,7 @@ impl ::b24_core::__private::Method for SonetGroupUserGroups {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sonet_group.user.groups",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<SonetGroupUserGroupsResultItem>;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `sonet_group.user.invite` sends invitations to users in a workgroup or project.
@@ -1708,7 +1700,7 @@ impl ::b24_core::__private::Method for SonetGroupUserInvite {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sonet_group.user.invite",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<::std::string::String>;
     type Error = SonetGroupUserInviteError;
 }
 /// The method `sonet_group.user.request` sends a request from the current user to join a workgroup or project.
@@ -1867,7 +1859,7 @@ impl ::b24_core::__private::Method for SonetGroupUserUpdate {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sonet_group.user.update",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<::std::string::String>;
     type Error = SonetGroupUserUpdateError;
 }
 /// The method `tasks.api.scrum.backlog.add` adds a backlog in Scrum.
@@ -1934,10 +1926,7 @@ impl ::b24_core::__private::Method for TasksApiScrumBacklogAdd {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.api.scrum.backlog.add",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TasksApiScrumBacklogAddResult;
     type Error = TasksApiScrumBacklogAddError;
 }
 /// The method `tasks.api.scrum.backlog.delete` removes the backlog.
@@ -2041,10 +2030,7 @@ impl ::b24_core::__private::Method for TasksApiScrumBacklogGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.api.scrum.backlog.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TasksApiScrumBacklogGetResult;
     type Error = TasksApiScrumBacklogGetError;
 }
 /// The method `tasks.api.scrum.backlog.getFields` returns the available backlog fields.
@@ -2086,10 +2072,7 @@ impl ::b24_core::__private::Method for TasksApiScrumBacklogGetFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.api.scrum.backlog.getFields",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TasksApiScrumBacklogGetFieldsResult;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.api.scrum.backlog.update` updates the backlog.
@@ -2167,10 +2150,7 @@ impl ::b24_core::__private::Method for TasksApiScrumBacklogUpdate {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.api.scrum.backlog.update",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TasksApiScrumBacklogUpdateResult;
     type Error = TasksApiScrumBacklogUpdateError;
 }
 /// This method adds an epic to Scrum.
@@ -2390,7 +2370,7 @@ impl ::b24_core::__private::Method for TasksApiScrumEpicGetFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.api.scrum.epic.getFields",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = TasksApiScrumEpicGetFieldsResult;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method returns a list of epics.
@@ -2926,10 +2906,7 @@ impl ::b24_core::__private::Method for TasksApiScrumKanbanGetFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.api.scrum.kanban.getFields",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TasksApiScrumKanbanGetFieldsResult;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method returns the Kanban stages by the sprint ID.
@@ -3441,14 +3418,11 @@ impl ::b24_core::__private::Method for TasksApiScrumSprintList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.api.scrum.sprint.list",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ::std::vec::Vec<TasksApiScrumSprintListResultItem>;
     type Error = TasksApiScrumSprintListError;
 }
 impl ::b24_core::__private::ListMethod for TasksApiScrumSprintList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = TasksApiScrumSprintListResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "id";
 }
@@ -10808,6 +10782,347 @@ impl SonetGroupGetFilter {
         self
     }
 }
+/// The `SonetGroupGetResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SonetGroupGetResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SITE_ID`.
+    #[serde(
+        rename = "SITE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub site_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DESCRIPTION`.
+    #[serde(rename = "DESCRIPTION", default, skip_serializing_if = "Option::is_none")]
+    pub description: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `DATE_CREATE`.
+    #[serde(
+        rename = "DATE_CREATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_create: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DATE_UPDATE`.
+    #[serde(
+        rename = "DATE_UPDATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_update: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ACTIVE`.
+    #[serde(
+        rename = "ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<::std::string::String>,
+    /// Wire name: `VISIBLE`.
+    #[serde(
+        rename = "VISIBLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub visible: ::std::option::Option<::std::string::String>,
+    /// Wire name: `OPENED`.
+    #[serde(
+        rename = "OPENED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub opened: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CLOSED`.
+    #[serde(
+        rename = "CLOSED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub closed: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SUBJECT_ID`.
+    #[serde(
+        rename = "SUBJECT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub subject_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `OWNER_ID`.
+    #[serde(
+        rename = "OWNER_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub owner_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `KEYWORDS`.
+    #[serde(rename = "KEYWORDS", default, skip_serializing_if = "Option::is_none")]
+    pub keywords: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `NUMBER_OF_MEMBERS`.
+    #[serde(
+        rename = "NUMBER_OF_MEMBERS",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub number_of_members: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DATE_ACTIVITY`.
+    #[serde(
+        rename = "DATE_ACTIVITY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_activity: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SUBJECT_NAME`.
+    #[serde(
+        rename = "SUBJECT_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub subject_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PROJECT`.
+    #[serde(
+        rename = "PROJECT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub project: ::std::option::Option<::std::string::String>,
+    /// Wire name: `IS_EXTRANET`.
+    #[serde(
+        rename = "IS_EXTRANET",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_extranet: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SonetGroupGetResultItem {
+    /// Creates a `SonetGroupGetResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            site_id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            date_create: ::std::option::Option::None,
+            date_update: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            visible: ::std::option::Option::None,
+            opened: ::std::option::Option::None,
+            closed: ::std::option::Option::None,
+            subject_id: ::std::option::Option::None,
+            owner_id: ::std::option::Option::None,
+            keywords: ::std::option::Option::None,
+            number_of_members: ::std::option::Option::None,
+            date_activity: ::std::option::Option::None,
+            subject_name: ::std::option::Option::None,
+            project: ::std::option::Option::None,
+            is_extranet: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SITE_ID`.
+    #[must_use]
+    pub fn site_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.site_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DESCRIPTION`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_CREATE`.
+    #[must_use]
+    pub fn date_create(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_create = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_UPDATE`.
+    #[must_use]
+    pub fn date_update(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_update = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `VISIBLE`.
+    #[must_use]
+    pub fn visible(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.visible = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `OPENED`.
+    #[must_use]
+    pub fn opened(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.opened = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CLOSED`.
+    #[must_use]
+    pub fn closed(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.closed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SUBJECT_ID`.
+    #[must_use]
+    pub fn subject_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.subject_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `OWNER_ID`.
+    #[must_use]
+    pub fn owner_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.owner_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `KEYWORDS`.
+    #[must_use]
+    pub fn keywords(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.keywords = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NUMBER_OF_MEMBERS`.
+    #[must_use]
+    pub fn number_of_members(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.number_of_members = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_ACTIVITY`.
+    #[must_use]
+    pub fn date_activity(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_activity = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SUBJECT_NAME`.
+    #[must_use]
+    pub fn subject_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.subject_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PROJECT`.
+    #[must_use]
+    pub fn project(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_EXTRANET`.
+    #[must_use]
+    pub fn is_extranet(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_extranet = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Visibility of the group in the list.
 ///
 /// Possible values:
@@ -11048,6 +11363,326 @@ for SonetGroupUpdateInitiatePerms {
         ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
     }
 }
+/// Role of the participant.
+///
+/// Possible values:
+///
+/// - `A` — owner
+/// - `E` — moderator
+/// - `K` — participant
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SonetGroupUserGetResultItemRole {
+    /// `A`
+    ///
+    /// owner
+    A,
+    /// `E`
+    ///
+    /// moderator
+    E,
+    /// `K`
+    ///
+    /// participant
+    K,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl SonetGroupUserGetResultItemRole {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::A => "A",
+            Self::E => "E",
+            Self::K => "K",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "A" => Self::A,
+            "E" => Self::E,
+            "K" => Self::K,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for SonetGroupUserGetResultItemRole {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for SonetGroupUserGetResultItemRole {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for SonetGroupUserGetResultItemRole {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// The `SonetGroupUserGetResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SonetGroupUserGetResultItem {
+    /// Identifier of the participant
+    ///
+    /// Wire name: `USER_ID`.
+    #[serde(
+        rename = "USER_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_id: ::std::option::Option<i64>,
+    /// Role of the participant.
+    ///
+    /// Possible values:
+    ///
+    /// - `A` — owner
+    /// - `E` — moderator
+    /// - `K` — participant
+    ///
+    /// Wire name: `ROLE`.
+    #[serde(rename = "ROLE", default, skip_serializing_if = "Option::is_none")]
+    pub role: ::std::option::Option<SonetGroupUserGetResultItemRole>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SonetGroupUserGetResultItem {
+    /// Creates a `SonetGroupUserGetResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            user_id: ::std::option::Option::None,
+            role: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `USER_ID`.
+    #[must_use]
+    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.user_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ROLE`.
+    #[must_use]
+    pub fn role(
+        mut self,
+        value: impl ::std::convert::Into<SonetGroupUserGetResultItemRole>,
+    ) -> Self {
+        self.role = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Role of the current user.
+///
+/// Possible values:
+/// - `A` — owner
+/// - `E` — moderator
+/// - `K` — participant
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SonetGroupUserGroupsResultItemRole {
+    /// `A`
+    ///
+    /// owner
+    A,
+    /// `E`
+    ///
+    /// moderator
+    E,
+    /// `K`
+    ///
+    /// participant
+    K,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl SonetGroupUserGroupsResultItemRole {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::A => "A",
+            Self::E => "E",
+            Self::K => "K",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "A" => Self::A,
+            "E" => Self::E,
+            "K" => Self::K,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for SonetGroupUserGroupsResultItemRole {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for SonetGroupUserGroupsResultItemRole {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for SonetGroupUserGroupsResultItemRole {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// The `SonetGroupUserGroupsResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SonetGroupUserGroupsResultItem {
+    /// Group identifier
+    ///
+    /// Wire name: `GROUP_ID`.
+    #[serde(
+        rename = "GROUP_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub group_id: ::std::option::Option<i64>,
+    /// Group name
+    ///
+    /// Wire name: `GROUP_NAME`.
+    #[serde(
+        rename = "GROUP_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub group_name: ::std::option::Option<::std::string::String>,
+    /// Role of the current user.
+    ///
+    /// Possible values:
+    /// - `A` — owner
+    /// - `E` — moderator
+    /// - `K` — participant
+    ///
+    /// Wire name: `ROLE`.
+    #[serde(rename = "ROLE", default, skip_serializing_if = "Option::is_none")]
+    pub role: ::std::option::Option<SonetGroupUserGroupsResultItemRole>,
+    /// Group avatar identifier
+    ///
+    /// Wire name: `GROUP_IMAGE_ID`.
+    #[serde(
+        rename = "GROUP_IMAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub group_image_id: ::std::option::Option<::std::string::String>,
+    /// URL of the group avatar
+    ///
+    /// Wire name: `GROUP_IMAGE`.
+    #[serde(
+        rename = "GROUP_IMAGE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub group_image: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SonetGroupUserGroupsResultItem {
+    /// Creates a `SonetGroupUserGroupsResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            group_id: ::std::option::Option::None,
+            group_name: ::std::option::Option::None,
+            role: ::std::option::Option::None,
+            group_image_id: ::std::option::Option::None,
+            group_image: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `GROUP_ID`.
+    #[must_use]
+    pub fn group_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.group_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GROUP_NAME`.
+    #[must_use]
+    pub fn group_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.group_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ROLE`.
+    #[must_use]
+    pub fn role(
+        mut self,
+        value: impl ::std::convert::Into<SonetGroupUserGroupsResultItemRole>,
+    ) -> Self {
+        self.role = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GROUP_IMAGE_ID`.
+    #[must_use]
+    pub fn group_image_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.group_image_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GROUP_IMAGE`.
+    #[must_use]
+    pub fn group_image(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.group_image = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Code of the new participant role.
 ///
 /// Possible values:
@@ -11103,6 +11738,520 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for SonetGroupUserUpdat
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
         ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// The `TasksApiScrumBacklogAddResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumBacklogAddResult {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `groupId`.
+    #[serde(
+        rename = "groupId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub group_id: ::std::option::Option<i64>,
+    /// Wire name: `createdBy`.
+    #[serde(
+        rename = "createdBy",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<f64>,
+    /// Wire name: `modifiedBy`.
+    #[serde(
+        rename = "modifiedBy",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub modified_by: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumBacklogAddResult {
+    /// Creates a `TasksApiScrumBacklogAddResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            group_id: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            modified_by: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `groupId`.
+    #[must_use]
+    pub fn group_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.group_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdBy`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `modifiedBy`.
+    #[must_use]
+    pub fn modified_by(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.modified_by = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumBacklogGetResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumBacklogGetResult {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `groupId`.
+    #[serde(
+        rename = "groupId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub group_id: ::std::option::Option<i64>,
+    /// Wire name: `createdBy`.
+    #[serde(
+        rename = "createdBy",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<f64>,
+    /// Wire name: `modifiedBy`.
+    #[serde(
+        rename = "modifiedBy",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub modified_by: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumBacklogGetResult {
+    /// Creates a `TasksApiScrumBacklogGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            group_id: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            modified_by: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `groupId`.
+    #[must_use]
+    pub fn group_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.group_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdBy`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `modifiedBy`.
+    #[must_use]
+    pub fn modified_by(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.modified_by = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumBacklogGetFieldsResultFieldsGroupId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumBacklogGetFieldsResultFieldsGroupId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumBacklogGetFieldsResultFieldsGroupId {
+    /// Creates a `TasksApiScrumBacklogGetFieldsResultFieldsGroupId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumBacklogGetFieldsResultFieldsCreatedBy` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumBacklogGetFieldsResultFieldsCreatedBy {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumBacklogGetFieldsResultFieldsCreatedBy {
+    /// Creates a `TasksApiScrumBacklogGetFieldsResultFieldsCreatedBy` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumBacklogGetFieldsResultFieldsModifiedBy` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumBacklogGetFieldsResultFieldsModifiedBy {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumBacklogGetFieldsResultFieldsModifiedBy {
+    /// Creates a `TasksApiScrumBacklogGetFieldsResultFieldsModifiedBy` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumBacklogGetFieldsResultFields` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumBacklogGetFieldsResultFields {
+    /// Wire name: `groupId`.
+    #[serde(rename = "groupId", default, skip_serializing_if = "Option::is_none")]
+    pub group_id: ::std::option::Option<
+        TasksApiScrumBacklogGetFieldsResultFieldsGroupId,
+    >,
+    /// Wire name: `createdBy`.
+    #[serde(rename = "createdBy", default, skip_serializing_if = "Option::is_none")]
+    pub created_by: ::std::option::Option<
+        TasksApiScrumBacklogGetFieldsResultFieldsCreatedBy,
+    >,
+    /// Wire name: `modifiedBy`.
+    #[serde(rename = "modifiedBy", default, skip_serializing_if = "Option::is_none")]
+    pub modified_by: ::std::option::Option<
+        TasksApiScrumBacklogGetFieldsResultFieldsModifiedBy,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumBacklogGetFieldsResultFields {
+    /// Creates a `TasksApiScrumBacklogGetFieldsResultFields` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            group_id: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            modified_by: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `groupId`.
+    #[must_use]
+    pub fn group_id(
+        mut self,
+        value: impl ::std::convert::Into<
+            TasksApiScrumBacklogGetFieldsResultFieldsGroupId,
+        >,
+    ) -> Self {
+        self.group_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdBy`.
+    #[must_use]
+    pub fn created_by(
+        mut self,
+        value: impl ::std::convert::Into<
+            TasksApiScrumBacklogGetFieldsResultFieldsCreatedBy,
+        >,
+    ) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `modifiedBy`.
+    #[must_use]
+    pub fn modified_by(
+        mut self,
+        value: impl ::std::convert::Into<
+            TasksApiScrumBacklogGetFieldsResultFieldsModifiedBy,
+        >,
+    ) -> Self {
+        self.modified_by = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumBacklogGetFieldsResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumBacklogGetFieldsResult {
+    /// Wire name: `fields`.
+    #[serde(rename = "fields", default, skip_serializing_if = "Option::is_none")]
+    pub fields: ::std::option::Option<TasksApiScrumBacklogGetFieldsResultFields>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumBacklogGetFieldsResult {
+    /// Creates a `TasksApiScrumBacklogGetFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            fields: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `fields`.
+    #[must_use]
+    pub fn fields(
+        mut self,
+        value: impl ::std::convert::Into<TasksApiScrumBacklogGetFieldsResultFields>,
+    ) -> Self {
+        self.fields = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumBacklogUpdateResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumBacklogUpdateResult {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `groupId`.
+    #[serde(
+        rename = "groupId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub group_id: ::std::option::Option<i64>,
+    /// Wire name: `createdBy`.
+    #[serde(
+        rename = "createdBy",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<f64>,
+    /// Wire name: `modifiedBy`.
+    #[serde(
+        rename = "modifiedBy",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub modified_by: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumBacklogUpdateResult {
+    /// Creates a `TasksApiScrumBacklogUpdateResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            group_id: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            modified_by: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `groupId`.
+    #[must_use]
+    pub fn group_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.group_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdBy`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `modifiedBy`.
+    #[must_use]
+    pub fn modified_by(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.modified_by = ::std::option::Option::Some(value.into());
+        self
     }
 }
 /// The `TasksApiScrumEpicAddResult` object.
@@ -11440,6 +12589,489 @@ impl TasksApiScrumEpicGetResult {
         self
     }
 }
+/// The `TasksApiScrumEpicGetFieldsResultFieldsName` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumEpicGetFieldsResultFieldsName {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumEpicGetFieldsResultFieldsName {
+    /// Creates a `TasksApiScrumEpicGetFieldsResultFieldsName` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumEpicGetFieldsResultFieldsDescription` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumEpicGetFieldsResultFieldsDescription {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumEpicGetFieldsResultFieldsDescription {
+    /// Creates a `TasksApiScrumEpicGetFieldsResultFieldsDescription` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumEpicGetFieldsResultFieldsGroupId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumEpicGetFieldsResultFieldsGroupId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumEpicGetFieldsResultFieldsGroupId {
+    /// Creates a `TasksApiScrumEpicGetFieldsResultFieldsGroupId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumEpicGetFieldsResultFieldsColor` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumEpicGetFieldsResultFieldsColor {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumEpicGetFieldsResultFieldsColor {
+    /// Creates a `TasksApiScrumEpicGetFieldsResultFieldsColor` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumEpicGetFieldsResultFieldsFiles` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumEpicGetFieldsResultFieldsFiles {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumEpicGetFieldsResultFieldsFiles {
+    /// Creates a `TasksApiScrumEpicGetFieldsResultFieldsFiles` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumEpicGetFieldsResultFieldsCreatedBy` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumEpicGetFieldsResultFieldsCreatedBy {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumEpicGetFieldsResultFieldsCreatedBy {
+    /// Creates a `TasksApiScrumEpicGetFieldsResultFieldsCreatedBy` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumEpicGetFieldsResultFieldsModifiedBy` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumEpicGetFieldsResultFieldsModifiedBy {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumEpicGetFieldsResultFieldsModifiedBy {
+    /// Creates a `TasksApiScrumEpicGetFieldsResultFieldsModifiedBy` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumEpicGetFieldsResultFields` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumEpicGetFieldsResultFields {
+    /// Wire name: `name`.
+    #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]
+    pub name: ::std::option::Option<TasksApiScrumEpicGetFieldsResultFieldsName>,
+    /// Wire name: `description`.
+    #[serde(rename = "description", default, skip_serializing_if = "Option::is_none")]
+    pub description: ::std::option::Option<
+        TasksApiScrumEpicGetFieldsResultFieldsDescription,
+    >,
+    /// Wire name: `groupId`.
+    #[serde(rename = "groupId", default, skip_serializing_if = "Option::is_none")]
+    pub group_id: ::std::option::Option<TasksApiScrumEpicGetFieldsResultFieldsGroupId>,
+    /// Wire name: `color`.
+    #[serde(rename = "color", default, skip_serializing_if = "Option::is_none")]
+    pub color: ::std::option::Option<TasksApiScrumEpicGetFieldsResultFieldsColor>,
+    /// Wire name: `files`.
+    #[serde(rename = "files", default, skip_serializing_if = "Option::is_none")]
+    pub files: ::std::option::Option<TasksApiScrumEpicGetFieldsResultFieldsFiles>,
+    /// Wire name: `createdBy`.
+    #[serde(rename = "createdBy", default, skip_serializing_if = "Option::is_none")]
+    pub created_by: ::std::option::Option<
+        TasksApiScrumEpicGetFieldsResultFieldsCreatedBy,
+    >,
+    /// Wire name: `modifiedBy`.
+    #[serde(rename = "modifiedBy", default, skip_serializing_if = "Option::is_none")]
+    pub modified_by: ::std::option::Option<
+        TasksApiScrumEpicGetFieldsResultFieldsModifiedBy,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumEpicGetFieldsResultFields {
+    /// Creates a `TasksApiScrumEpicGetFieldsResultFields` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            name: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            group_id: ::std::option::Option::None,
+            color: ::std::option::Option::None,
+            files: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            modified_by: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<TasksApiScrumEpicGetFieldsResultFieldsName>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<
+            TasksApiScrumEpicGetFieldsResultFieldsDescription,
+        >,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `groupId`.
+    #[must_use]
+    pub fn group_id(
+        mut self,
+        value: impl ::std::convert::Into<TasksApiScrumEpicGetFieldsResultFieldsGroupId>,
+    ) -> Self {
+        self.group_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `color`.
+    #[must_use]
+    pub fn color(
+        mut self,
+        value: impl ::std::convert::Into<TasksApiScrumEpicGetFieldsResultFieldsColor>,
+    ) -> Self {
+        self.color = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `files`.
+    #[must_use]
+    pub fn files(
+        mut self,
+        value: impl ::std::convert::Into<TasksApiScrumEpicGetFieldsResultFieldsFiles>,
+    ) -> Self {
+        self.files = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdBy`.
+    #[must_use]
+    pub fn created_by(
+        mut self,
+        value: impl ::std::convert::Into<TasksApiScrumEpicGetFieldsResultFieldsCreatedBy>,
+    ) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `modifiedBy`.
+    #[must_use]
+    pub fn modified_by(
+        mut self,
+        value: impl ::std::convert::Into<
+            TasksApiScrumEpicGetFieldsResultFieldsModifiedBy,
+        >,
+    ) -> Self {
+        self.modified_by = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumEpicGetFieldsResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumEpicGetFieldsResult {
+    /// Wire name: `fields`.
+    #[serde(rename = "fields", default, skip_serializing_if = "Option::is_none")]
+    pub fields: ::std::option::Option<TasksApiScrumEpicGetFieldsResultFields>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumEpicGetFieldsResult {
+    /// Creates a `TasksApiScrumEpicGetFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            fields: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `fields`.
+    #[must_use]
+    pub fn fields(
+        mut self,
+        value: impl ::std::convert::Into<TasksApiScrumEpicGetFieldsResultFields>,
+    ) -> Self {
+        self.fields = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// The `TasksApiScrumEpicListResult` object.
 #[derive(
     Debug,
@@ -11747,6 +13379,367 @@ impl TasksApiScrumEpicUpdateResult {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.color = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumKanbanGetFieldsResultFieldsName` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumKanbanGetFieldsResultFieldsName {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumKanbanGetFieldsResultFieldsName {
+    /// Creates a `TasksApiScrumKanbanGetFieldsResultFieldsName` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumKanbanGetFieldsResultFieldsSort` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumKanbanGetFieldsResultFieldsSort {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumKanbanGetFieldsResultFieldsSort {
+    /// Creates a `TasksApiScrumKanbanGetFieldsResultFieldsSort` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumKanbanGetFieldsResultFieldsType` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumKanbanGetFieldsResultFieldsType {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumKanbanGetFieldsResultFieldsType {
+    /// Creates a `TasksApiScrumKanbanGetFieldsResultFieldsType` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumKanbanGetFieldsResultFieldsSprintId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumKanbanGetFieldsResultFieldsSprintId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumKanbanGetFieldsResultFieldsSprintId {
+    /// Creates a `TasksApiScrumKanbanGetFieldsResultFieldsSprintId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumKanbanGetFieldsResultFieldsColor` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumKanbanGetFieldsResultFieldsColor {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumKanbanGetFieldsResultFieldsColor {
+    /// Creates a `TasksApiScrumKanbanGetFieldsResultFieldsColor` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumKanbanGetFieldsResultFields` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumKanbanGetFieldsResultFields {
+    /// Wire name: `name`.
+    #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]
+    pub name: ::std::option::Option<TasksApiScrumKanbanGetFieldsResultFieldsName>,
+    /// Wire name: `sort`.
+    #[serde(rename = "sort", default, skip_serializing_if = "Option::is_none")]
+    pub sort: ::std::option::Option<TasksApiScrumKanbanGetFieldsResultFieldsSort>,
+    /// Wire name: `type`.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub r#type: ::std::option::Option<TasksApiScrumKanbanGetFieldsResultFieldsType>,
+    /// Wire name: `sprintId`.
+    #[serde(rename = "sprintId", default, skip_serializing_if = "Option::is_none")]
+    pub sprint_id: ::std::option::Option<
+        TasksApiScrumKanbanGetFieldsResultFieldsSprintId,
+    >,
+    /// Wire name: `color`.
+    #[serde(rename = "color", default, skip_serializing_if = "Option::is_none")]
+    pub color: ::std::option::Option<TasksApiScrumKanbanGetFieldsResultFieldsColor>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumKanbanGetFieldsResultFields {
+    /// Creates a `TasksApiScrumKanbanGetFieldsResultFields` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            name: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            sprint_id: ::std::option::Option::None,
+            color: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<TasksApiScrumKanbanGetFieldsResultFieldsName>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sort`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<TasksApiScrumKanbanGetFieldsResultFieldsSort>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<TasksApiScrumKanbanGetFieldsResultFieldsType>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sprintId`.
+    #[must_use]
+    pub fn sprint_id(
+        mut self,
+        value: impl ::std::convert::Into<
+            TasksApiScrumKanbanGetFieldsResultFieldsSprintId,
+        >,
+    ) -> Self {
+        self.sprint_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `color`.
+    #[must_use]
+    pub fn color(
+        mut self,
+        value: impl ::std::convert::Into<TasksApiScrumKanbanGetFieldsResultFieldsColor>,
+    ) -> Self {
+        self.color = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumKanbanGetFieldsResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumKanbanGetFieldsResult {
+    /// Wire name: `fields`.
+    #[serde(rename = "fields", default, skip_serializing_if = "Option::is_none")]
+    pub fields: ::std::option::Option<TasksApiScrumKanbanGetFieldsResultFields>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumKanbanGetFieldsResult {
+    /// Creates a `TasksApiScrumKanbanGetFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            fields: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `fields`.
+    #[must_use]
+    pub fn fields(
+        mut self,
+        value: impl ::std::convert::Into<TasksApiScrumKanbanGetFieldsResultFields>,
+    ) -> Self {
+        self.fields = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -13173,6 +15166,216 @@ impl TasksApiScrumSprintListFilter {
         self
     }
 }
+/// The `TasksApiScrumSprintListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumSprintListResultItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `groupId`.
+    #[serde(
+        rename = "groupId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub group_id: ::std::option::Option<i64>,
+    /// Wire name: `entityType`.
+    #[serde(
+        rename = "entityType",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `goal`.
+    #[serde(
+        rename = "goal",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub goal: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sort`.
+    #[serde(
+        rename = "sort",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<f64>,
+    /// Wire name: `createdBy`.
+    #[serde(
+        rename = "createdBy",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<f64>,
+    /// Wire name: `modifiedBy`.
+    #[serde(
+        rename = "modifiedBy",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub modified_by: ::std::option::Option<f64>,
+    /// Wire name: `dateStart`.
+    #[serde(
+        rename = "dateStart",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_start: ::std::option::Option<::std::string::String>,
+    /// Wire name: `dateEnd`.
+    #[serde(
+        rename = "dateEnd",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_end: ::std::option::Option<::std::string::String>,
+    /// Wire name: `status`.
+    #[serde(
+        rename = "status",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumSprintListResultItem {
+    /// Creates a `TasksApiScrumSprintListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            group_id: ::std::option::Option::None,
+            entity_type: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            goal: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            modified_by: ::std::option::Option::None,
+            date_start: ::std::option::Option::None,
+            date_end: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `groupId`.
+    #[must_use]
+    pub fn group_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.group_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `entityType`.
+    #[must_use]
+    pub fn entity_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `goal`.
+    #[must_use]
+    pub fn goal(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.goal = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sort`.
+    #[must_use]
+    pub fn sort(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdBy`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `modifiedBy`.
+    #[must_use]
+    pub fn modified_by(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.modified_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dateStart`.
+    #[must_use]
+    pub fn date_start(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_start = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dateEnd`.
+    #[must_use]
+    pub fn date_end(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_end = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    #[must_use]
+    pub fn status(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Object containing sprint data
 #[derive(
     Debug,
@@ -13785,65 +15988,35 @@ pub struct TasksApiScrumTaskGetFieldsResult {
     /// Identifier of the backlog or sprint
     ///
     /// Wire name: `entityId`.
-    #[serde(
-        rename = "entityId",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub entity_id: ::std::option::Option<i64>,
+    #[serde(rename = "entityId", default, skip_serializing_if = "Option::is_none")]
+    pub entity_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Story Points (relative estimate of task complexity).
     ///
     /// Can have a string value
     ///
     /// Wire name: `storyPoints`.
-    #[serde(
-        rename = "storyPoints",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub story_points: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "storyPoints", default, skip_serializing_if = "Option::is_none")]
+    pub story_points: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Identifier of the epic
     ///
     /// Wire name: `epicId`.
-    #[serde(
-        rename = "epicId",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub epic_id: ::std::option::Option<i64>,
+    #[serde(rename = "epicId", default, skip_serializing_if = "Option::is_none")]
+    pub epic_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Sorting
     ///
     /// Wire name: `sort`.
-    #[serde(
-        rename = "sort",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub sort: ::std::option::Option<i64>,
+    #[serde(rename = "sort", default, skip_serializing_if = "Option::is_none")]
+    pub sort: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Who created the task
     ///
     /// Wire name: `createdBy`.
-    #[serde(
-        rename = "createdBy",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub created_by: ::std::option::Option<i64>,
+    #[serde(rename = "createdBy", default, skip_serializing_if = "Option::is_none")]
+    pub created_by: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Who modified the task
     ///
     /// Wire name: `modifiedBy`.
-    #[serde(
-        rename = "modifiedBy",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub modified_by: ::std::option::Option<i64>,
+    #[serde(rename = "modifiedBy", default, skip_serializing_if = "Option::is_none")]
+    pub modified_by: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -13867,7 +16040,10 @@ impl TasksApiScrumTaskGetFieldsResult {
     }
     /// Sets `entityId`.
     #[must_use]
-    pub fn entity_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.entity_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -13875,32 +16051,44 @@ impl TasksApiScrumTaskGetFieldsResult {
     #[must_use]
     pub fn story_points(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.story_points = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `epicId`.
     #[must_use]
-    pub fn epic_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn epic_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.epic_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `sort`.
     #[must_use]
-    pub fn sort(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.sort = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `createdBy`.
     #[must_use]
-    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn created_by(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.created_by = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `modifiedBy`.
     #[must_use]
-    pub fn modified_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn modified_by(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.modified_by = ::std::option::Option::Some(value.into());
         self
     }

@@ -315,7 +315,7 @@ impl ::b24_core::__private::Method for CommentitemGetlist {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "task.commentitem.getlist",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<CommentitemGetlistResultItem>;
     type Error = CommentitemGetlistError;
 }
 /// The method `task.commentitem.getmanifest` retrieves up-to-date information about methods for working with task comments `task.commentitem.*`.
@@ -1166,6 +1166,341 @@ impl CommentitemGetResult {
     pub fn attached_objects(
         mut self,
         value: impl ::std::convert::Into<CommentitemGetResultAttachedObjects>,
+    ) -> Self {
+        self.attached_objects = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// An object containing information about attachments. The key of the object is the attachment identifier, and the value is an object with file description.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CommentitemGetlistResultItemAttachedObjects {
+    /// Attachment identifier.
+    ///
+    /// Wire name: `ATTACHMENT_ID`.
+    #[serde(
+        rename = "ATTACHMENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub attachment_id: ::std::option::Option<::std::string::String>,
+    /// File name.
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// File size in bytes.
+    ///
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<::std::string::String>,
+    /// File identifier on Drive.
+    ///
+    /// Wire name: `FILE_ID`.
+    #[serde(
+        rename = "FILE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub file_id: ::std::option::Option<::std::string::String>,
+    /// URL for downloading the file.
+    ///
+    /// Wire name: `DOWNLOAD_URL`.
+    #[serde(
+        rename = "DOWNLOAD_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub download_url: ::std::option::Option<::std::string::String>,
+    /// URL for viewing the file.
+    ///
+    /// Wire name: `VIEW_URL`.
+    #[serde(
+        rename = "VIEW_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub view_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CommentitemGetlistResultItemAttachedObjects {
+    /// Creates a `CommentitemGetlistResultItemAttachedObjects` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            attachment_id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            file_id: ::std::option::Option::None,
+            download_url: ::std::option::Option::None,
+            view_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ATTACHMENT_ID`.
+    #[must_use]
+    pub fn attachment_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.attachment_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FILE_ID`.
+    #[must_use]
+    pub fn file_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.file_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DOWNLOAD_URL`.
+    #[must_use]
+    pub fn download_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.download_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `VIEW_URL`.
+    #[must_use]
+    pub fn view_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.view_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `CommentitemGetlistResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CommentitemGetlistResultItem {
+    /// HTML code of the comment.
+    ///
+    /// Wire name: `POST_MESSAGE_HTML`.
+    #[serde(
+        rename = "POST_MESSAGE_HTML",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub post_message_html: ::std::option::Option<::std::string::String>,
+    /// Comment identifier.
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Comment author's identifier.
+    ///
+    /// Wire name: `AUTHOR_ID`.
+    #[serde(
+        rename = "AUTHOR_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub author_id: ::std::option::Option<::std::string::String>,
+    /// Comment author's name.
+    ///
+    /// Wire name: `AUTHOR_NAME`.
+    #[serde(
+        rename = "AUTHOR_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub author_name: ::std::option::Option<::std::string::String>,
+    /// Comment author's email.
+    ///
+    /// Wire name: `AUTHOR_EMAIL`.
+    #[serde(
+        rename = "AUTHOR_EMAIL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub author_email: ::std::option::Option<::std::string::String>,
+    /// Date and time of comment creation.
+    ///
+    /// Wire name: `POST_DATE`.
+    #[serde(
+        rename = "POST_DATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub post_date: ::std::option::Option<::std::string::String>,
+    /// Text of the comment.
+    ///
+    /// Wire name: `POST_MESSAGE`.
+    #[serde(
+        rename = "POST_MESSAGE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub post_message: ::std::option::Option<::std::string::String>,
+    /// An object containing information about attachments. The key of the object is the attachment identifier, and the value is an object with file description.
+    ///
+    /// Wire name: `ATTACHED_OBJECTS`.
+    #[serde(
+        rename = "ATTACHED_OBJECTS",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub attached_objects: ::std::option::Option<
+        CommentitemGetlistResultItemAttachedObjects,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CommentitemGetlistResultItem {
+    /// Creates a `CommentitemGetlistResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            post_message_html: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            author_id: ::std::option::Option::None,
+            author_name: ::std::option::Option::None,
+            author_email: ::std::option::Option::None,
+            post_date: ::std::option::Option::None,
+            post_message: ::std::option::Option::None,
+            attached_objects: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `POST_MESSAGE_HTML`.
+    #[must_use]
+    pub fn post_message_html(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.post_message_html = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `AUTHOR_ID`.
+    #[must_use]
+    pub fn author_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.author_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `AUTHOR_NAME`.
+    #[must_use]
+    pub fn author_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.author_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `AUTHOR_EMAIL`.
+    #[must_use]
+    pub fn author_email(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.author_email = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `POST_DATE`.
+    #[must_use]
+    pub fn post_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.post_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `POST_MESSAGE`.
+    #[must_use]
+    pub fn post_message(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.post_message = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ATTACHED_OBJECTS`.
+    #[must_use]
+    pub fn attached_objects(
+        mut self,
+        value: impl ::std::convert::Into<CommentitemGetlistResultItemAttachedObjects>,
     ) -> Self {
         self.attached_objects = ::std::option::Option::Some(value.into());
         self

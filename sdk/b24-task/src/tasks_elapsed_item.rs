@@ -201,12 +201,7 @@ impl ::b24_core::__private::Method for ElapseditemGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "task.elapseditem.get",
     );
-    type Output = ::std::vec::Vec<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >;
+    type Output = ::std::vec::Vec<ElapseditemGetResultItem>;
     type Error = ElapseditemGetError;
 }
 /// The method `task.elapseditem.getlist` returns a list of time tracking records for a task.
@@ -369,11 +364,11 @@ impl ::b24_core::__private::Method for ElapseditemGetlist {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "task.elapseditem.getlist",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<ElapseditemGetlistResultItem>;
     type Error = ElapseditemGetlistError;
 }
 impl ::b24_core::__private::ListMethod for ElapseditemGetlist {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = ElapseditemGetlistResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -739,5 +734,419 @@ impl ::b24_core::__private::MethodError for ElapseditemGetlistError {
         ::std::matches!(
             self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
         )
+    }
+}
+/// The `ElapseditemGetResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ElapseditemGetResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TASK_ID`.
+    #[serde(
+        rename = "TASK_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USER_ID`.
+    #[serde(
+        rename = "USER_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COMMENT_TEXT`.
+    #[serde(
+        rename = "COMMENT_TEXT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub comment_text: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SECONDS`.
+    #[serde(
+        rename = "SECONDS",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub seconds: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MINUTES`.
+    #[serde(
+        rename = "MINUTES",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub minutes: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SOURCE`.
+    #[serde(
+        rename = "SOURCE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub source: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CREATED_DATE`.
+    #[serde(
+        rename = "CREATED_DATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_date: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DATE_START`.
+    #[serde(
+        rename = "DATE_START",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_start: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DATE_STOP`.
+    #[serde(
+        rename = "DATE_STOP",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_stop: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ElapseditemGetResultItem {
+    /// Creates a `ElapseditemGetResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            task_id: ::std::option::Option::None,
+            user_id: ::std::option::Option::None,
+            comment_text: ::std::option::Option::None,
+            seconds: ::std::option::Option::None,
+            minutes: ::std::option::Option::None,
+            source: ::std::option::Option::None,
+            created_date: ::std::option::Option::None,
+            date_start: ::std::option::Option::None,
+            date_stop: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TASK_ID`.
+    #[must_use]
+    pub fn task_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.task_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USER_ID`.
+    #[must_use]
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COMMENT_TEXT`.
+    #[must_use]
+    pub fn comment_text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.comment_text = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SECONDS`.
+    #[must_use]
+    pub fn seconds(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.seconds = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MINUTES`.
+    #[must_use]
+    pub fn minutes(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.minutes = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SOURCE`.
+    #[must_use]
+    pub fn source(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.source = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_DATE`.
+    #[must_use]
+    pub fn created_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_START`.
+    #[must_use]
+    pub fn date_start(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_start = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_STOP`.
+    #[must_use]
+    pub fn date_stop(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_stop = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ElapseditemGetlistResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ElapseditemGetlistResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TASK_ID`.
+    #[serde(
+        rename = "TASK_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USER_ID`.
+    #[serde(
+        rename = "USER_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COMMENT_TEXT`.
+    #[serde(
+        rename = "COMMENT_TEXT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub comment_text: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SECONDS`.
+    #[serde(
+        rename = "SECONDS",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub seconds: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MINUTES`.
+    #[serde(
+        rename = "MINUTES",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub minutes: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SOURCE`.
+    #[serde(
+        rename = "SOURCE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub source: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CREATED_DATE`.
+    #[serde(
+        rename = "CREATED_DATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_date: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DATE_START`.
+    #[serde(
+        rename = "DATE_START",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_start: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DATE_STOP`.
+    #[serde(
+        rename = "DATE_STOP",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_stop: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ElapseditemGetlistResultItem {
+    /// Creates a `ElapseditemGetlistResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            task_id: ::std::option::Option::None,
+            user_id: ::std::option::Option::None,
+            comment_text: ::std::option::Option::None,
+            seconds: ::std::option::Option::None,
+            minutes: ::std::option::Option::None,
+            source: ::std::option::Option::None,
+            created_date: ::std::option::Option::None,
+            date_start: ::std::option::Option::None,
+            date_stop: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TASK_ID`.
+    #[must_use]
+    pub fn task_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.task_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USER_ID`.
+    #[must_use]
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COMMENT_TEXT`.
+    #[must_use]
+    pub fn comment_text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.comment_text = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SECONDS`.
+    #[must_use]
+    pub fn seconds(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.seconds = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MINUTES`.
+    #[must_use]
+    pub fn minutes(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.minutes = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SOURCE`.
+    #[must_use]
+    pub fn source(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.source = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_DATE`.
+    #[must_use]
+    pub fn created_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_START`.
+    #[must_use]
+    pub fn date_start(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_start = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_STOP`.
+    #[must_use]
+    pub fn date_stop(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_stop = ::std::option::Option::Some(value.into());
+        self
     }
 }

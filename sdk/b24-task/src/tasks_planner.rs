@@ -39,6 +39,6 @@ impl ::b24_core::__private::Method for PlannerGetlist {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "task.planner.getlist",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<f64>;
     type Error = ::b24_core::__private::UndocumentedError;
 }

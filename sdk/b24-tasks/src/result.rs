@@ -209,10 +209,7 @@ impl ::b24_core::__private::Method for TaskResultDelete {
         "tasks.task.result.delete",
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TaskResultDeleteResult;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.result.deleteFromComment` unpins a comment as the result of a task. To remove a comment from the result, use the method task.commentitem.delete.
@@ -513,7 +510,7 @@ impl ::b24_core::__private::Method for TaskResultList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.task.result.list",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<TaskResultListResultItem>;
     type Error = TaskResultListError;
 }
 /// The method `tasks.task.result.update` updates the text of the task result.
@@ -1431,6 +1428,48 @@ impl TaskResultAddfromchatmessageResult {
         self
     }
 }
+/// Object with the deletion result (detailed description)
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskResultDeleteResult {
+    /// Wire name: `result`.
+    #[serde(
+        rename = "result",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub result: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskResultDeleteResult {
+    /// Creates a `TaskResultDeleteResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            result: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `result`.
+    #[must_use]
+    pub fn result(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.result = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// An object with response data (detailed description)
 #[derive(
     Debug,
@@ -1476,6 +1515,283 @@ impl TaskResultListV3Result {
         >,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The status of the result. Possible values:
+/// - `0` — result is open
+/// - `1` — result is closed
+///
+/// The result becomes closed after the task is completed and retains this status after the task is resumed. Only new results in an unfinished task will be open.
+///
+/// A comment with an open result cannot be added again to the result. If the result is closed, adding is possible
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TaskResultListResultItemStatus {
+    /// `0`
+    ///
+    /// result is open
+    ResultIsOpen,
+    /// `1`
+    ///
+    /// result is closed
+    ResultIsClosed,
+    /// A value the docs do not list, kept as received.
+    Unknown(i64),
+}
+impl TaskResultListResultItemStatus {
+    /// The wire value.
+    pub fn as_i64(&self) -> i64 {
+        match self {
+            Self::ResultIsOpen => 0,
+            Self::ResultIsClosed => 1,
+            Self::Unknown(i) => *i,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(i: i64) -> Self {
+        match i {
+            0 => Self::ResultIsOpen,
+            1 => Self::ResultIsClosed,
+            other => Self::Unknown(other),
+        }
+    }
+}
+impl ::std::fmt::Display for TaskResultListResultItemStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::write!(f, "{}", self.as_i64())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for TaskResultListResultItemStatus {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_i64(self.as_i64())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for TaskResultListResultItemStatus {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::int(d).map(Self::from_wire)
+    }
+}
+/// The `TaskResultListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskResultListResultItem {
+    /// The identifier of the result
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// The identifier of the task
+    ///
+    /// Wire name: `taskId`.
+    #[serde(
+        rename = "taskId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_id: ::std::option::Option<i64>,
+    /// The identifier of the comment marked as a result
+    ///
+    /// Wire name: `commentId`.
+    #[serde(
+        rename = "commentId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub comment_id: ::std::option::Option<i64>,
+    /// The identifier of the user who marked the result
+    ///
+    /// Wire name: `createdBy`.
+    #[serde(
+        rename = "createdBy",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// The date and time the result was marked in ISO 8601 format
+    ///
+    /// Wire name: `createdAt`.
+    #[serde(
+        rename = "createdAt",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_at: ::std::option::Option<::std::string::String>,
+    /// The date and time of the last modification of the result in ISO 8601 format
+    ///
+    /// Wire name: `updatedAt`.
+    #[serde(
+        rename = "updatedAt",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_at: ::std::option::Option<::std::string::String>,
+    /// The status of the result. Possible values:
+    /// - `0` — result is open
+    /// - `1` — result is closed
+    ///
+    /// The result becomes closed after the task is completed and retains this status after the task is resumed. Only new results in an unfinished task will be open.
+    ///
+    /// A comment with an open result cannot be added again to the result. If the result is closed, adding is possible
+    ///
+    /// Wire name: `status`.
+    #[serde(rename = "status", default, skip_serializing_if = "Option::is_none")]
+    pub status: ::std::option::Option<TaskResultListResultItemStatus>,
+    /// The text of the result
+    ///
+    /// Wire name: `text`.
+    #[serde(
+        rename = "text",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub text: ::std::option::Option<::std::string::String>,
+    /// The text of the result with formatting
+    ///
+    /// Wire name: `formattedText`.
+    #[serde(
+        rename = "formattedText",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub formatted_text: ::std::option::Option<::std::string::String>,
+    /// A list of identifiers of files attached to the result.
+    ///
+    /// Contains an empty array if there are no files in the comment
+    ///
+    /// Wire name: `files`.
+    #[serde(rename = "files", default, skip_serializing_if = "Option::is_none")]
+    pub files: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskResultListResultItem {
+    /// Creates a `TaskResultListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            task_id: ::std::option::Option::None,
+            comment_id: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            created_at: ::std::option::Option::None,
+            updated_at: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            text: ::std::option::Option::None,
+            formatted_text: ::std::option::Option::None,
+            files: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `taskId`.
+    #[must_use]
+    pub fn task_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.task_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `commentId`.
+    #[must_use]
+    pub fn comment_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.comment_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdBy`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdAt`.
+    #[must_use]
+    pub fn created_at(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_at = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `updatedAt`.
+    #[must_use]
+    pub fn updated_at(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.updated_at = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    #[must_use]
+    pub fn status(
+        mut self,
+        value: impl ::std::convert::Into<TaskResultListResultItemStatus>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `text`.
+    #[must_use]
+    pub fn text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.text = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `formattedText`.
+    #[must_use]
+    pub fn formatted_text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.formatted_text = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `files`.
+    #[must_use]
+    pub fn files(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.files = ::std::option::Option::Some(value.into());
         self
     }
 }

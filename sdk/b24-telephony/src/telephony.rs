@@ -1436,7 +1436,7 @@ impl ::b24_core::__private::Method for ExternalCallSearchCrmEntities {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "telephony.externalCall.searchCrmEntities",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<ExternalCallSearchCrmEntitiesResultItem>;
     type Error = ExternalCallSearchCrmEntitiesError;
 }
 /// The method `telephony.externalCall.show` displays the call card to a user or a list of users.
@@ -1721,7 +1721,7 @@ impl ::b24_core::__private::Method for ExternalLineGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "telephony.externalLine.get",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<ExternalLineGetResultItem>;
     type Error = ExternalLineGetError;
 }
 /// The method `telephony.externalLine.update` modifies the parameters of the application's external line.
@@ -2175,10 +2175,7 @@ impl ::b24_core::__private::Method for VoximplantLineGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "voximplant.line.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = VoximplantLineGetResult;
     type Error = VoximplantLineGetError;
 }
 /// The method `voximplant.line.outgoing.get` returns the identifier of the current default outgoing line.
@@ -2738,19 +2735,11 @@ impl ::b24_core::__private::Method for VoximplantSipGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "voximplant.sip.get",
     );
-    type Output = ::std::vec::Vec<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >;
+    type Output = ::std::vec::Vec<VoximplantSipGetResultItem>;
     type Error = VoximplantSipGetError;
 }
 impl ::b24_core::__private::ListMethod for VoximplantSipGet {
-    type Item = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Item = VoximplantSipGetResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -3109,11 +3098,11 @@ impl ::b24_core::__private::Method for VoximplantStatisticGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "voximplant.statistic.get",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<VoximplantStatisticGetResultItem>;
     type Error = VoximplantStatisticGetError;
 }
 impl ::b24_core::__private::ListMethod for VoximplantStatisticGet {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = VoximplantStatisticGetResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -3156,10 +3145,7 @@ impl ::b24_core::__private::Method for VoximplantTtsVoicesGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "voximplant.tts.voices.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = VoximplantTtsVoicesGetResult;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `voximplant.url.get` returns links for navigation in the telephony pages.
@@ -3259,6 +3245,70 @@ impl ::b24_core::__private::Method for VoximplantUserActivatePhone {
     type Output = i64;
     type Error = VoximplantUserActivatePhoneError;
 }
+/// The method `voximplant.user.deactivatePhone` disables the SIP phone presence for an employee. This method checks for the permission to modify the user.
+///
+/// Who: administrator.
+///
+/// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/users/voximplant-user-deactivate-phone.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::VoximplantUserDeactivatePhone::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::VoximplantUserDeactivatePhone>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
+/// The `VoximplantUserDeactivatePhone` object.
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct VoximplantUserDeactivatePhone {
+    /// User identifier.
+    ///
+    /// Wire name: `USER_ID`.
+    #[serde(
+        rename = "USER_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
+}
+impl VoximplantUserDeactivatePhone {
+    /// Creates a `VoximplantUserDeactivatePhone` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            user_id: ::std::option::Option::None,
+        }
+    }
+    /// Sets `USER_ID`.
+    #[must_use]
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
+        self.user_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+impl ::b24_core::__private::Method for VoximplantUserDeactivatePhone {
+    const NAME: &'static str = "voximplant.user.deactivatePhone";
+    const SCOPE: &'static str = "telephony";
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "voximplant.user.deactivatePhone",
+    );
+    type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
+}
 /// The method `voximplant.user.get` returns user settings.
 ///
 /// Who: user with User Settings — Modify access permission.
@@ -3309,12 +3359,7 @@ impl ::b24_core::__private::Method for VoximplantUserGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "voximplant.user.get",
     );
-    type Output = ::std::vec::Vec<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >;
+    type Output = ::std::vec::Vec<VoximplantUserGetResultItem>;
     type Error = VoximplantUserGetError;
 }
 /// The documented errors of `CallAttachTranscription`, from `Error::code_for`.
@@ -6410,6 +6455,439 @@ impl ExternalCallRegisterResult {
         self
     }
 }
+/// Type of the CRM object.
+///
+/// Possible values:
+/// - `CONTACT` — contact
+/// - `LEAD` — lead
+/// - `COMPANY` — company
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ExternalCallSearchCrmEntitiesResultItemCrmEntityType {
+    /// `CONTACT`
+    ///
+    /// contact
+    Contact,
+    /// `LEAD`
+    ///
+    /// lead
+    Lead,
+    /// `COMPANY`
+    ///
+    /// company
+    Company,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl ExternalCallSearchCrmEntitiesResultItemCrmEntityType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Contact => "CONTACT",
+            Self::Lead => "LEAD",
+            Self::Company => "COMPANY",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "CONTACT" => Self::Contact,
+            "LEAD" => Self::Lead,
+            "COMPANY" => Self::Company,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for ExternalCallSearchCrmEntitiesResultItemCrmEntityType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize
+for ExternalCallSearchCrmEntitiesResultItemCrmEntityType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for ExternalCallSearchCrmEntitiesResultItemCrmEntityType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Status of the employee's working time.
+///
+/// Possible values:
+/// - `OPENED` — workday started
+/// - `CLOSED` — workday ended
+/// - `PAUSED` — break
+/// - `EXPIRED` — workday expired
+/// - `UNAVAILABLE` — time tracking is disabled for the employee
+/// - `NOT_INSTALLED` — time tracking module is not installed
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ExternalCallSearchCrmEntitiesResultItemAssignedByTimemanStatus {
+    /// `OPENED`
+    ///
+    /// workday started
+    Opened,
+    /// `CLOSED`
+    ///
+    /// workday ended
+    Closed,
+    /// `PAUSED`
+    ///
+    /// break
+    Paused,
+    /// `EXPIRED`
+    ///
+    /// workday expired
+    Expired,
+    /// `UNAVAILABLE`
+    ///
+    /// time tracking is disabled for the employee
+    Unavailable,
+    /// `NOT_INSTALLED`
+    ///
+    /// time tracking module is not installed
+    NotInstalled,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl ExternalCallSearchCrmEntitiesResultItemAssignedByTimemanStatus {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Opened => "OPENED",
+            Self::Closed => "CLOSED",
+            Self::Paused => "PAUSED",
+            Self::Expired => "EXPIRED",
+            Self::Unavailable => "UNAVAILABLE",
+            Self::NotInstalled => "NOT_INSTALLED",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "OPENED" => Self::Opened,
+            "CLOSED" => Self::Closed,
+            "PAUSED" => Self::Paused,
+            "EXPIRED" => Self::Expired,
+            "UNAVAILABLE" => Self::Unavailable,
+            "NOT_INSTALLED" => Self::NotInstalled,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display
+for ExternalCallSearchCrmEntitiesResultItemAssignedByTimemanStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize
+for ExternalCallSearchCrmEntitiesResultItemAssignedByTimemanStatus {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for ExternalCallSearchCrmEntitiesResultItemAssignedByTimemanStatus {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Data of the responsible employee
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ExternalCallSearchCrmEntitiesResultItemAssignedBy {
+    /// Identifier of the employee
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Status of the employee's working time.
+    ///
+    /// Possible values:
+    /// - `OPENED` — workday started
+    /// - `CLOSED` — workday ended
+    /// - `PAUSED` — break
+    /// - `EXPIRED` — workday expired
+    /// - `UNAVAILABLE` — time tracking is disabled for the employee
+    /// - `NOT_INSTALLED` — time tracking module is not installed
+    ///
+    /// Wire name: `TIMEMAN_STATUS`.
+    #[serde(rename = "TIMEMAN_STATUS", default, skip_serializing_if = "Option::is_none")]
+    pub timeman_status: ::std::option::Option<
+        ExternalCallSearchCrmEntitiesResultItemAssignedByTimemanStatus,
+    >,
+    /// Employee's internal number
+    ///
+    /// Wire name: `USER_PHONE_INNER`.
+    #[serde(
+        rename = "USER_PHONE_INNER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_phone_inner: ::std::option::Option<::std::string::String>,
+    /// Employee's work phone
+    ///
+    /// Wire name: `WORK_PHONE`.
+    #[serde(
+        rename = "WORK_PHONE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_phone: ::std::option::Option<::std::string::String>,
+    /// Employee's personal phone
+    ///
+    /// Wire name: `PERSONAL_PHONE`.
+    #[serde(
+        rename = "PERSONAL_PHONE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_phone: ::std::option::Option<::std::string::String>,
+    /// Employee's mobile phone
+    ///
+    /// Wire name: `PERSONAL_MOBILE`.
+    #[serde(
+        rename = "PERSONAL_MOBILE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_mobile: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ExternalCallSearchCrmEntitiesResultItemAssignedBy {
+    /// Creates a `ExternalCallSearchCrmEntitiesResultItemAssignedBy` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            timeman_status: ::std::option::Option::None,
+            user_phone_inner: ::std::option::Option::None,
+            work_phone: ::std::option::Option::None,
+            personal_phone: ::std::option::Option::None,
+            personal_mobile: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TIMEMAN_STATUS`.
+    #[must_use]
+    pub fn timeman_status(
+        mut self,
+        value: impl ::std::convert::Into<
+            ExternalCallSearchCrmEntitiesResultItemAssignedByTimemanStatus,
+        >,
+    ) -> Self {
+        self.timeman_status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USER_PHONE_INNER`.
+    #[must_use]
+    pub fn user_phone_inner(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_phone_inner = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_PHONE`.
+    #[must_use]
+    pub fn work_phone(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_phone = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_PHONE`.
+    #[must_use]
+    pub fn personal_phone(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_phone = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_MOBILE`.
+    #[must_use]
+    pub fn personal_mobile(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_mobile = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ExternalCallSearchCrmEntitiesResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ExternalCallSearchCrmEntitiesResultItem {
+    /// Type of the CRM object.
+    ///
+    /// Possible values:
+    /// - `CONTACT` — contact
+    /// - `LEAD` — lead
+    /// - `COMPANY` — company
+    ///
+    /// Wire name: `CRM_ENTITY_TYPE`.
+    #[serde(
+        rename = "CRM_ENTITY_TYPE",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub crm_entity_type: ::std::option::Option<
+        ExternalCallSearchCrmEntitiesResultItemCrmEntityType,
+    >,
+    /// Identifier of the CRM object
+    ///
+    /// Wire name: `CRM_ENTITY_ID`.
+    #[serde(
+        rename = "CRM_ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub crm_entity_id: ::std::option::Option<i64>,
+    /// Identifier of the responsible employee
+    ///
+    /// Wire name: `ASSIGNED_BY_ID`.
+    #[serde(
+        rename = "ASSIGNED_BY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub assigned_by_id: ::std::option::Option<i64>,
+    /// Name or full name of the found CRM object
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Data of the responsible employee
+    ///
+    /// Wire name: `ASSIGNED_BY`.
+    #[serde(rename = "ASSIGNED_BY", default, skip_serializing_if = "Option::is_none")]
+    pub assigned_by: ::std::option::Option<
+        ExternalCallSearchCrmEntitiesResultItemAssignedBy,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ExternalCallSearchCrmEntitiesResultItem {
+    /// Creates a `ExternalCallSearchCrmEntitiesResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            crm_entity_type: ::std::option::Option::None,
+            crm_entity_id: ::std::option::Option::None,
+            assigned_by_id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            assigned_by: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `CRM_ENTITY_TYPE`.
+    #[must_use]
+    pub fn crm_entity_type(
+        mut self,
+        value: impl ::std::convert::Into<
+            ExternalCallSearchCrmEntitiesResultItemCrmEntityType,
+        >,
+    ) -> Self {
+        self.crm_entity_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CRM_ENTITY_ID`.
+    #[must_use]
+    pub fn crm_entity_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.crm_entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ASSIGNED_BY_ID`.
+    #[must_use]
+    pub fn assigned_by_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.assigned_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ASSIGNED_BY`.
+    #[must_use]
+    pub fn assigned_by(
+        mut self,
+        value: impl ::std::convert::Into<
+            ExternalCallSearchCrmEntitiesResultItemAssignedBy,
+        >,
+    ) -> Self {
+        self.assigned_by = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Root element of the response
 #[derive(
     Debug,
@@ -6451,6 +6929,93 @@ impl ExternalLineAddResult {
     #[must_use]
     pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
         self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ExternalLineGetResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ExternalLineGetResultItem {
+    /// External line number
+    ///
+    /// Wire name: `NUMBER`.
+    #[serde(
+        rename = "NUMBER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub number: ::std::option::Option<::std::string::String>,
+    /// Name of the external line
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Flag for automatic CRM object creation
+    ///
+    /// Wire name: `CRM_AUTO_CREATE`.
+    #[serde(
+        rename = "CRM_AUTO_CREATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub crm_auto_create: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ExternalLineGetResultItem {
+    /// Creates a `ExternalLineGetResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            number: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            crm_auto_create: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `NUMBER`.
+    #[must_use]
+    pub fn number(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.number = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CRM_AUTO_CREATE`.
+    #[must_use]
+    pub fn crm_auto_create(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.crm_auto_create = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -6693,6 +7258,126 @@ impl VoximplantInfocallStartwithtextResult {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.call_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// An object of the form `LINE_ID: LINE_NAME`, where:
+///
+/// - `LINE_ID` — line identifier
+/// - `LINE_NAME` — line name
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct VoximplantLineGetResult {
+    /// Wire name: `reg150907`.
+    #[serde(
+        rename = "reg150907",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub reg150907: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sip7`.
+    #[serde(
+        rename = "sip7",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sip7: ::std::option::Option<::std::string::String>,
+    /// Wire name: `reg151083`.
+    #[serde(
+        rename = "reg151083",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub reg151083: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sip11`.
+    #[serde(
+        rename = "sip11",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sip11: ::std::option::Option<::std::string::String>,
+    /// Wire name: `reg151085`.
+    #[serde(
+        rename = "reg151085",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub reg151085: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl VoximplantLineGetResult {
+    /// Creates a `VoximplantLineGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            reg150907: ::std::option::Option::None,
+            sip7: ::std::option::Option::None,
+            reg151083: ::std::option::Option::None,
+            sip11: ::std::option::Option::None,
+            reg151085: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `reg150907`.
+    #[must_use]
+    pub fn reg150907(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.reg150907 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sip7`.
+    #[must_use]
+    pub fn sip7(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sip7 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `reg151083`.
+    #[must_use]
+    pub fn reg151083(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.reg151083 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sip11`.
+    #[must_use]
+    pub fn sip11(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sip11 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `reg151085`.
+    #[must_use]
+    pub fn reg151085(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.reg151085 = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -7764,6 +8449,321 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for VoximplantSipGetOrd
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
         ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// The `VoximplantSipGetResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct VoximplantSipGetResultItem {
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CONFIG_ID`.
+    #[serde(
+        rename = "CONFIG_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub config_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `REG_ID`.
+    #[serde(
+        rename = "REG_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub reg_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SERVER`.
+    #[serde(
+        rename = "SERVER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub server: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LOGIN`.
+    #[serde(
+        rename = "LOGIN",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub login: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PASSWORD`.
+    #[serde(
+        rename = "PASSWORD",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub password: ::std::option::Option<::std::string::String>,
+    /// Wire name: `AUTH_USER`.
+    #[serde(
+        rename = "AUTH_USER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub auth_user: ::std::option::Option<::std::string::String>,
+    /// Wire name: `OUTBOUND_PROXY`.
+    #[serde(
+        rename = "OUTBOUND_PROXY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub outbound_proxy: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DETECT_LINE_NUMBER`.
+    #[serde(
+        rename = "DETECT_LINE_NUMBER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detect_line_number: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LINE_DETECT_HEADER_ORDER`.
+    #[serde(
+        rename = "LINE_DETECT_HEADER_ORDER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub line_detect_header_order: ::std::option::Option<::std::string::String>,
+    /// Wire name: `REGISTRATION_STATUS_CODE`.
+    #[serde(
+        rename = "REGISTRATION_STATUS_CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub registration_status_code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `REGISTRATION_ERROR_MESSAGE`.
+    #[serde(
+        rename = "REGISTRATION_ERROR_MESSAGE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub registration_error_message: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TITLE`.
+    #[serde(
+        rename = "TITLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `INCOMING_SERVER`.
+    #[serde(
+        rename = "INCOMING_SERVER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub incoming_server: ::std::option::Option<::std::string::String>,
+    /// Wire name: `INCOMING_LOGIN`.
+    #[serde(
+        rename = "INCOMING_LOGIN",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub incoming_login: ::std::option::Option<::std::string::String>,
+    /// Wire name: `INCOMING_PASSWORD`.
+    #[serde(
+        rename = "INCOMING_PASSWORD",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub incoming_password: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl VoximplantSipGetResultItem {
+    /// Creates a `VoximplantSipGetResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            config_id: ::std::option::Option::None,
+            reg_id: ::std::option::Option::None,
+            server: ::std::option::Option::None,
+            login: ::std::option::Option::None,
+            password: ::std::option::Option::None,
+            auth_user: ::std::option::Option::None,
+            outbound_proxy: ::std::option::Option::None,
+            detect_line_number: ::std::option::Option::None,
+            line_detect_header_order: ::std::option::Option::None,
+            registration_status_code: ::std::option::Option::None,
+            registration_error_message: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            incoming_server: ::std::option::Option::None,
+            incoming_login: ::std::option::Option::None,
+            incoming_password: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CONFIG_ID`.
+    #[must_use]
+    pub fn config_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.config_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REG_ID`.
+    #[must_use]
+    pub fn reg_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.reg_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SERVER`.
+    #[must_use]
+    pub fn server(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.server = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LOGIN`.
+    #[must_use]
+    pub fn login(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.login = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PASSWORD`.
+    #[must_use]
+    pub fn password(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.password = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `AUTH_USER`.
+    #[must_use]
+    pub fn auth_user(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.auth_user = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `OUTBOUND_PROXY`.
+    #[must_use]
+    pub fn outbound_proxy(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.outbound_proxy = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETECT_LINE_NUMBER`.
+    #[must_use]
+    pub fn detect_line_number(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detect_line_number = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LINE_DETECT_HEADER_ORDER`.
+    #[must_use]
+    pub fn line_detect_header_order(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.line_detect_header_order = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REGISTRATION_STATUS_CODE`.
+    #[must_use]
+    pub fn registration_status_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.registration_status_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REGISTRATION_ERROR_MESSAGE`.
+    #[must_use]
+    pub fn registration_error_message(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.registration_error_message = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TITLE`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `INCOMING_SERVER`.
+    #[must_use]
+    pub fn incoming_server(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.incoming_server = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `INCOMING_LOGIN`.
+    #[must_use]
+    pub fn incoming_login(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.incoming_login = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `INCOMING_PASSWORD`.
+    #[must_use]
+    pub fn incoming_password(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.incoming_password = ::std::option::Option::Some(value.into());
+        self
     }
 }
 /// Result of the registration.
@@ -8953,6 +9953,1325 @@ for VoximplantStatisticGetOrder {
         ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
     }
 }
+/// The `VoximplantStatisticGetResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct VoximplantStatisticGetResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PORTAL_USER_ID`.
+    #[serde(
+        rename = "PORTAL_USER_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub portal_user_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PORTAL_NUMBER`.
+    #[serde(
+        rename = "PORTAL_NUMBER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub portal_number: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PHONE_NUMBER`.
+    #[serde(
+        rename = "PHONE_NUMBER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub phone_number: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CALL_ID`.
+    #[serde(
+        rename = "CALL_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub call_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EXTERNAL_CALL_ID`.
+    #[serde(
+        rename = "EXTERNAL_CALL_ID",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub external_call_id: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `CALL_CATEGORY`.
+    #[serde(
+        rename = "CALL_CATEGORY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub call_category: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CALL_LOG`.
+    #[serde(
+        rename = "CALL_LOG",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub call_log: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CALL_DURATION`.
+    #[serde(
+        rename = "CALL_DURATION",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub call_duration: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CALL_START_DATE`.
+    #[serde(
+        rename = "CALL_START_DATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub call_start_date: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CALL_RECORD_URL`.
+    #[serde(
+        rename = "CALL_RECORD_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub call_record_url: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CALL_VOTE`.
+    #[serde(
+        rename = "CALL_VOTE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub call_vote: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COST`.
+    #[serde(
+        rename = "COST",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cost: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COST_CURRENCY`.
+    #[serde(
+        rename = "COST_CURRENCY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cost_currency: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CALL_FAILED_CODE`.
+    #[serde(
+        rename = "CALL_FAILED_CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub call_failed_code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CALL_FAILED_REASON`.
+    #[serde(
+        rename = "CALL_FAILED_REASON",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub call_failed_reason: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CRM_ENTITY_TYPE`.
+    #[serde(
+        rename = "CRM_ENTITY_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub crm_entity_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CRM_ENTITY_ID`.
+    #[serde(
+        rename = "CRM_ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub crm_entity_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CRM_ACTIVITY_ID`.
+    #[serde(
+        rename = "CRM_ACTIVITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub crm_activity_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `REST_APP_ID`.
+    #[serde(
+        rename = "REST_APP_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rest_app_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `REST_APP_NAME`.
+    #[serde(
+        rename = "REST_APP_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rest_app_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TRANSCRIPT_ID`.
+    #[serde(
+        rename = "TRANSCRIPT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub transcript_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TRANSCRIPT_PENDING`.
+    #[serde(
+        rename = "TRANSCRIPT_PENDING",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub transcript_pending: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SESSION_ID`.
+    #[serde(
+        rename = "SESSION_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub session_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `REDIAL_ATTEMPT`.
+    #[serde(rename = "REDIAL_ATTEMPT", default, skip_serializing_if = "Option::is_none")]
+    pub redial_attempt: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `COMMENT`.
+    #[serde(rename = "COMMENT", default, skip_serializing_if = "Option::is_none")]
+    pub comment: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `RECORD_DURATION`.
+    #[serde(
+        rename = "RECORD_DURATION",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub record_duration: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `RECORD_FILE_ID`.
+    #[serde(
+        rename = "RECORD_FILE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub record_file_id: ::std::option::Option<i64>,
+    /// Wire name: `CALL_TYPE`.
+    #[serde(
+        rename = "CALL_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub call_type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl VoximplantStatisticGetResultItem {
+    /// Creates a `VoximplantStatisticGetResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            portal_user_id: ::std::option::Option::None,
+            portal_number: ::std::option::Option::None,
+            phone_number: ::std::option::Option::None,
+            call_id: ::std::option::Option::None,
+            external_call_id: ::std::option::Option::None,
+            call_category: ::std::option::Option::None,
+            call_log: ::std::option::Option::None,
+            call_duration: ::std::option::Option::None,
+            call_start_date: ::std::option::Option::None,
+            call_record_url: ::std::option::Option::None,
+            call_vote: ::std::option::Option::None,
+            cost: ::std::option::Option::None,
+            cost_currency: ::std::option::Option::None,
+            call_failed_code: ::std::option::Option::None,
+            call_failed_reason: ::std::option::Option::None,
+            crm_entity_type: ::std::option::Option::None,
+            crm_entity_id: ::std::option::Option::None,
+            crm_activity_id: ::std::option::Option::None,
+            rest_app_id: ::std::option::Option::None,
+            rest_app_name: ::std::option::Option::None,
+            transcript_id: ::std::option::Option::None,
+            transcript_pending: ::std::option::Option::None,
+            session_id: ::std::option::Option::None,
+            redial_attempt: ::std::option::Option::None,
+            comment: ::std::option::Option::None,
+            record_duration: ::std::option::Option::None,
+            record_file_id: ::std::option::Option::None,
+            call_type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PORTAL_USER_ID`.
+    #[must_use]
+    pub fn portal_user_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.portal_user_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PORTAL_NUMBER`.
+    #[must_use]
+    pub fn portal_number(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.portal_number = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PHONE_NUMBER`.
+    #[must_use]
+    pub fn phone_number(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.phone_number = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CALL_ID`.
+    #[must_use]
+    pub fn call_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.call_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EXTERNAL_CALL_ID`.
+    #[must_use]
+    pub fn external_call_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.external_call_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CALL_CATEGORY`.
+    #[must_use]
+    pub fn call_category(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.call_category = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CALL_LOG`.
+    #[must_use]
+    pub fn call_log(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.call_log = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CALL_DURATION`.
+    #[must_use]
+    pub fn call_duration(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.call_duration = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CALL_START_DATE`.
+    #[must_use]
+    pub fn call_start_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.call_start_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CALL_RECORD_URL`.
+    #[must_use]
+    pub fn call_record_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.call_record_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CALL_VOTE`.
+    #[must_use]
+    pub fn call_vote(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.call_vote = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COST`.
+    #[must_use]
+    pub fn cost(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cost = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COST_CURRENCY`.
+    #[must_use]
+    pub fn cost_currency(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cost_currency = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CALL_FAILED_CODE`.
+    #[must_use]
+    pub fn call_failed_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.call_failed_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CALL_FAILED_REASON`.
+    #[must_use]
+    pub fn call_failed_reason(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.call_failed_reason = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CRM_ENTITY_TYPE`.
+    #[must_use]
+    pub fn crm_entity_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.crm_entity_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CRM_ENTITY_ID`.
+    #[must_use]
+    pub fn crm_entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.crm_entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CRM_ACTIVITY_ID`.
+    #[must_use]
+    pub fn crm_activity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.crm_activity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REST_APP_ID`.
+    #[must_use]
+    pub fn rest_app_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rest_app_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REST_APP_NAME`.
+    #[must_use]
+    pub fn rest_app_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rest_app_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TRANSCRIPT_ID`.
+    #[must_use]
+    pub fn transcript_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.transcript_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TRANSCRIPT_PENDING`.
+    #[must_use]
+    pub fn transcript_pending(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.transcript_pending = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SESSION_ID`.
+    #[must_use]
+    pub fn session_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.session_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REDIAL_ATTEMPT`.
+    #[must_use]
+    pub fn redial_attempt(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.redial_attempt = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COMMENT`.
+    #[must_use]
+    pub fn comment(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.comment = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RECORD_DURATION`.
+    #[must_use]
+    pub fn record_duration(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.record_duration = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RECORD_FILE_ID`.
+    #[must_use]
+    pub fn record_file_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.record_file_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CALL_TYPE`.
+    #[must_use]
+    pub fn call_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.call_type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// An object containing a list of available voices for text-to-speech synthesis, where the key is the voice identifier and the value is the voice name
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct VoximplantTtsVoicesGetResult {
+    /// Wire name: `auenglishfemale`.
+    #[serde(
+        rename = "auenglishfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub auenglishfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `brportuguesefemale`.
+    #[serde(
+        rename = "brportuguesefemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub brportuguesefemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `caenglishfemale`.
+    #[serde(
+        rename = "caenglishfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub caenglishfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `cafrenchfemale`.
+    #[serde(
+        rename = "cafrenchfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cafrenchfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `cafrenchmale`.
+    #[serde(
+        rename = "cafrenchmale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cafrenchmale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `chchinesefemale`.
+    #[serde(
+        rename = "chchinesefemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub chchinesefemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `chchinesemale`.
+    #[serde(
+        rename = "chchinesemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub chchinesemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `eurcatalanfemale`.
+    #[serde(
+        rename = "eurcatalanfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub eurcatalanfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `eurczechfemale`.
+    #[serde(
+        rename = "eurczechfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub eurczechfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `eurdanishfemale`.
+    #[serde(
+        rename = "eurdanishfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub eurdanishfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `eurdutchfemale`.
+    #[serde(
+        rename = "eurdutchfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub eurdutchfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `eurfinnishfemale`.
+    #[serde(
+        rename = "eurfinnishfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub eurfinnishfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `eurfrenchfemale`.
+    #[serde(
+        rename = "eurfrenchfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub eurfrenchfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `eurfrenchmale`.
+    #[serde(
+        rename = "eurfrenchmale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub eurfrenchmale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `eurgermanfemale`.
+    #[serde(
+        rename = "eurgermanfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub eurgermanfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `eurgermanmale`.
+    #[serde(
+        rename = "eurgermanmale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub eurgermanmale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `euritalianfemale`.
+    #[serde(
+        rename = "euritalianfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub euritalianfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `euritalianmale`.
+    #[serde(
+        rename = "euritalianmale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub euritalianmale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `eurnorwegianfemale`.
+    #[serde(
+        rename = "eurnorwegianfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub eurnorwegianfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `eurpolishfemale`.
+    #[serde(
+        rename = "eurpolishfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub eurpolishfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `eurportuguesefemale`.
+    #[serde(
+        rename = "eurportuguesefemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub eurportuguesefemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `eurportuguesemale`.
+    #[serde(
+        rename = "eurportuguesemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub eurportuguesemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `eurspanishfemale`.
+    #[serde(
+        rename = "eurspanishfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub eurspanishfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `eurspanishmale`.
+    #[serde(
+        rename = "eurspanishmale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub eurspanishmale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `eurturkishfemale`.
+    #[serde(
+        rename = "eurturkishfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub eurturkishfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `eurturkishmale`.
+    #[serde(
+        rename = "eurturkishmale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub eurturkishmale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `hkchinesefemale`.
+    #[serde(
+        rename = "hkchinesefemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub hkchinesefemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `huhungarianfemale`.
+    #[serde(
+        rename = "huhungarianfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub huhungarianfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `jpjapanesefemale`.
+    #[serde(
+        rename = "jpjapanesefemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub jpjapanesefemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `jpjapanesemale`.
+    #[serde(
+        rename = "jpjapanesemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub jpjapanesemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `krkoreanfemale`.
+    #[serde(
+        rename = "krkoreanfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub krkoreanfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `krkoreanmale`.
+    #[serde(
+        rename = "krkoreanmale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub krkoreanmale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `usinternalfemale`.
+    #[serde(
+        rename = "usinternalfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub usinternalfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `usinternalmale`.
+    #[serde(
+        rename = "usinternalmale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub usinternalmale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `swswedishfemale`.
+    #[serde(
+        rename = "swswedishfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub swswedishfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `twchinesefemale`.
+    #[serde(
+        rename = "twchinesefemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub twchinesefemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ukenglishfemale`.
+    #[serde(
+        rename = "ukenglishfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ukenglishfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ukenglishmale`.
+    #[serde(
+        rename = "ukenglishmale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ukenglishmale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `usenglishfemale`.
+    #[serde(
+        rename = "usenglishfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub usenglishfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `usenglishmale`.
+    #[serde(
+        rename = "usenglishmale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub usenglishmale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `usspanishfemale`.
+    #[serde(
+        rename = "usspanishfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub usspanishfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `usspanishmale`.
+    #[serde(
+        rename = "usspanishmale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub usspanishmale: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl VoximplantTtsVoicesGetResult {
+    /// Creates a `VoximplantTtsVoicesGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            auenglishfemale: ::std::option::Option::None,
+            brportuguesefemale: ::std::option::Option::None,
+            caenglishfemale: ::std::option::Option::None,
+            cafrenchfemale: ::std::option::Option::None,
+            cafrenchmale: ::std::option::Option::None,
+            chchinesefemale: ::std::option::Option::None,
+            chchinesemale: ::std::option::Option::None,
+            eurcatalanfemale: ::std::option::Option::None,
+            eurczechfemale: ::std::option::Option::None,
+            eurdanishfemale: ::std::option::Option::None,
+            eurdutchfemale: ::std::option::Option::None,
+            eurfinnishfemale: ::std::option::Option::None,
+            eurfrenchfemale: ::std::option::Option::None,
+            eurfrenchmale: ::std::option::Option::None,
+            eurgermanfemale: ::std::option::Option::None,
+            eurgermanmale: ::std::option::Option::None,
+            euritalianfemale: ::std::option::Option::None,
+            euritalianmale: ::std::option::Option::None,
+            eurnorwegianfemale: ::std::option::Option::None,
+            eurpolishfemale: ::std::option::Option::None,
+            eurportuguesefemale: ::std::option::Option::None,
+            eurportuguesemale: ::std::option::Option::None,
+            eurspanishfemale: ::std::option::Option::None,
+            eurspanishmale: ::std::option::Option::None,
+            eurturkishfemale: ::std::option::Option::None,
+            eurturkishmale: ::std::option::Option::None,
+            hkchinesefemale: ::std::option::Option::None,
+            huhungarianfemale: ::std::option::Option::None,
+            jpjapanesefemale: ::std::option::Option::None,
+            jpjapanesemale: ::std::option::Option::None,
+            krkoreanfemale: ::std::option::Option::None,
+            krkoreanmale: ::std::option::Option::None,
+            usinternalfemale: ::std::option::Option::None,
+            usinternalmale: ::std::option::Option::None,
+            swswedishfemale: ::std::option::Option::None,
+            twchinesefemale: ::std::option::Option::None,
+            ukenglishfemale: ::std::option::Option::None,
+            ukenglishmale: ::std::option::Option::None,
+            usenglishfemale: ::std::option::Option::None,
+            usenglishmale: ::std::option::Option::None,
+            usspanishfemale: ::std::option::Option::None,
+            usspanishmale: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `auenglishfemale`.
+    #[must_use]
+    pub fn auenglishfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.auenglishfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `brportuguesefemale`.
+    #[must_use]
+    pub fn brportuguesefemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.brportuguesefemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `caenglishfemale`.
+    #[must_use]
+    pub fn caenglishfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.caenglishfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `cafrenchfemale`.
+    #[must_use]
+    pub fn cafrenchfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cafrenchfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `cafrenchmale`.
+    #[must_use]
+    pub fn cafrenchmale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cafrenchmale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `chchinesefemale`.
+    #[must_use]
+    pub fn chchinesefemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.chchinesefemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `chchinesemale`.
+    #[must_use]
+    pub fn chchinesemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.chchinesemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `eurcatalanfemale`.
+    #[must_use]
+    pub fn eurcatalanfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.eurcatalanfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `eurczechfemale`.
+    #[must_use]
+    pub fn eurczechfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.eurczechfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `eurdanishfemale`.
+    #[must_use]
+    pub fn eurdanishfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.eurdanishfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `eurdutchfemale`.
+    #[must_use]
+    pub fn eurdutchfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.eurdutchfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `eurfinnishfemale`.
+    #[must_use]
+    pub fn eurfinnishfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.eurfinnishfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `eurfrenchfemale`.
+    #[must_use]
+    pub fn eurfrenchfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.eurfrenchfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `eurfrenchmale`.
+    #[must_use]
+    pub fn eurfrenchmale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.eurfrenchmale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `eurgermanfemale`.
+    #[must_use]
+    pub fn eurgermanfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.eurgermanfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `eurgermanmale`.
+    #[must_use]
+    pub fn eurgermanmale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.eurgermanmale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `euritalianfemale`.
+    #[must_use]
+    pub fn euritalianfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.euritalianfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `euritalianmale`.
+    #[must_use]
+    pub fn euritalianmale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.euritalianmale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `eurnorwegianfemale`.
+    #[must_use]
+    pub fn eurnorwegianfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.eurnorwegianfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `eurpolishfemale`.
+    #[must_use]
+    pub fn eurpolishfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.eurpolishfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `eurportuguesefemale`.
+    #[must_use]
+    pub fn eurportuguesefemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.eurportuguesefemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `eurportuguesemale`.
+    #[must_use]
+    pub fn eurportuguesemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.eurportuguesemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `eurspanishfemale`.
+    #[must_use]
+    pub fn eurspanishfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.eurspanishfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `eurspanishmale`.
+    #[must_use]
+    pub fn eurspanishmale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.eurspanishmale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `eurturkishfemale`.
+    #[must_use]
+    pub fn eurturkishfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.eurturkishfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `eurturkishmale`.
+    #[must_use]
+    pub fn eurturkishmale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.eurturkishmale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `hkchinesefemale`.
+    #[must_use]
+    pub fn hkchinesefemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.hkchinesefemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `huhungarianfemale`.
+    #[must_use]
+    pub fn huhungarianfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.huhungarianfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `jpjapanesefemale`.
+    #[must_use]
+    pub fn jpjapanesefemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.jpjapanesefemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `jpjapanesemale`.
+    #[must_use]
+    pub fn jpjapanesemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.jpjapanesemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `krkoreanfemale`.
+    #[must_use]
+    pub fn krkoreanfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.krkoreanfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `krkoreanmale`.
+    #[must_use]
+    pub fn krkoreanmale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.krkoreanmale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `usinternalfemale`.
+    #[must_use]
+    pub fn usinternalfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.usinternalfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `usinternalmale`.
+    #[must_use]
+    pub fn usinternalmale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.usinternalmale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `swswedishfemale`.
+    #[must_use]
+    pub fn swswedishfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.swswedishfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `twchinesefemale`.
+    #[must_use]
+    pub fn twchinesefemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.twchinesefemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ukenglishfemale`.
+    #[must_use]
+    pub fn ukenglishfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ukenglishfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ukenglishmale`.
+    #[must_use]
+    pub fn ukenglishmale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ukenglishmale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `usenglishfemale`.
+    #[must_use]
+    pub fn usenglishfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.usenglishfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `usenglishmale`.
+    #[must_use]
+    pub fn usenglishmale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.usenglishmale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `usspanishfemale`.
+    #[must_use]
+    pub fn usspanishfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.usspanishfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `usspanishmale`.
+    #[must_use]
+    pub fn usspanishmale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.usspanishmale = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// An object containing links to telephony pages
 #[derive(
     Debug,
@@ -9057,6 +11376,149 @@ impl VoximplantUrlGetResult {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.lines = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `VoximplantUserGetResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct VoximplantUserGetResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DEFAULT_LINE`.
+    #[serde(rename = "DEFAULT_LINE", default, skip_serializing_if = "Option::is_none")]
+    pub default_line: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `PHONE_ENABLED`.
+    #[serde(
+        rename = "PHONE_ENABLED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub phone_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SIP_SERVER`.
+    #[serde(
+        rename = "SIP_SERVER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sip_server: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SIP_LOGIN`.
+    #[serde(
+        rename = "SIP_LOGIN",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sip_login: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SIP_PASSWORD`.
+    #[serde(
+        rename = "SIP_PASSWORD",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sip_password: ::std::option::Option<::std::string::String>,
+    /// Wire name: `INNER_NUMBER`.
+    #[serde(rename = "INNER_NUMBER", default, skip_serializing_if = "Option::is_none")]
+    pub inner_number: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl VoximplantUserGetResultItem {
+    /// Creates a `VoximplantUserGetResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            default_line: ::std::option::Option::None,
+            phone_enabled: ::std::option::Option::None,
+            sip_server: ::std::option::Option::None,
+            sip_login: ::std::option::Option::None,
+            sip_password: ::std::option::Option::None,
+            inner_number: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEFAULT_LINE`.
+    #[must_use]
+    pub fn default_line(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.default_line = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PHONE_ENABLED`.
+    #[must_use]
+    pub fn phone_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.phone_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIP_SERVER`.
+    #[must_use]
+    pub fn sip_server(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sip_server = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIP_LOGIN`.
+    #[must_use]
+    pub fn sip_login(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sip_login = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIP_PASSWORD`.
+    #[must_use]
+    pub fn sip_password(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sip_password = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `INNER_NUMBER`.
+    #[must_use]
+    pub fn inner_number(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.inner_number = ::std::option::Option::Some(value.into());
         self
     }
 }

@@ -1256,10 +1256,7 @@ impl ::b24_core::__private::Method for Current {
     const NAME: &'static str = "user.current";
     const SCOPE: &'static str = "user";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("user.current");
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = CurrentResult;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `user.fields` method allows you to retrieve a list of user field names. The method returns a standard list of fields; the use of custom fields is not supported.
@@ -1299,10 +1296,7 @@ impl ::b24_core::__private::Method for Fields {
     const NAME: &'static str = "user.fields";
     const SCOPE: &'static str = "user";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("user.fields");
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FieldsResult;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `user.get` method allows you to retrieve a filtered list of users. The method returns all users except for: bots, e-mail users, Open Channels users, and Replica users.
@@ -1550,19 +1544,11 @@ impl ::b24_core::__private::Method for Get {
     const NAME: &'static str = "user.get";
     const SCOPE: &'static str = "user";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("user.get");
-    type Output = ::std::vec::Vec<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >;
+    type Output = ::std::vec::Vec<GetResultItem>;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for Get {
-    type Item = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Item = GetResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -1752,19 +1738,11 @@ impl ::b24_core::__private::Method for Search {
     const NAME: &'static str = "user.search";
     const SCOPE: &'static str = "user";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("user.search");
-    type Output = ::std::vec::Vec<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >;
+    type Output = ::std::vec::Vec<SearchResultItem>;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for Search {
-    type Item = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Item = SearchResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -3301,19 +3279,11 @@ impl ::b24_core::__private::Method for UserfieldList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "user.userfield.list",
     );
-    type Output = ::std::vec::Vec<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >;
+    type Output = ::std::vec::Vec<UserfieldListResultItem>;
     type Error = UserfieldListError;
 }
 impl ::b24_core::__private::ListMethod for UserfieldList {
-    type Item = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Item = UserfieldListResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -3608,6 +3578,1420 @@ impl ::b24_core::__private::MethodError for UserfieldDeleteError {
 pub type UserfieldListError = UserfieldDeleteError;
 /// The documented errors of `UserfieldUpdate` (shared).
 pub type UserfieldUpdateError = UserfieldDeleteError;
+/// Root element of the response, which contains information about the user
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CurrentResult {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ACTIVE`.
+    #[serde(
+        rename = "ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<bool>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LAST_NAME`.
+    #[serde(
+        rename = "LAST_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EMAIL`.
+    #[serde(
+        rename = "EMAIL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub email: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LAST_LOGIN`.
+    #[serde(
+        rename = "LAST_LOGIN",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_login: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DATE_REGISTER`.
+    #[serde(
+        rename = "DATE_REGISTER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_register: ::std::option::Option<::std::string::String>,
+    /// Wire name: `IS_ONLINE`.
+    #[serde(
+        rename = "IS_ONLINE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_online: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LAST_ACTIVITY_DATE`.
+    #[serde(
+        rename = "LAST_ACTIVITY_DATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_activity_date: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_GENDER`.
+    #[serde(
+        rename = "PERSONAL_GENDER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_gender: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_BIRTHDAY`.
+    #[serde(
+        rename = "PERSONAL_BIRTHDAY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_birthday: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_POSITION`.
+    #[serde(
+        rename = "WORK_POSITION",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_position: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_EMPLOYMENT_DATE`.
+    #[serde(
+        rename = "UF_EMPLOYMENT_DATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_employment_date: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_DEPARTMENT`.
+    #[serde(rename = "UF_DEPARTMENT", default, skip_serializing_if = "Option::is_none")]
+    pub uf_department: ::std::option::Option<::std::vec::Vec<f64>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CurrentResult {
+    /// Creates a `CurrentResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            last_name: ::std::option::Option::None,
+            email: ::std::option::Option::None,
+            last_login: ::std::option::Option::None,
+            date_register: ::std::option::Option::None,
+            is_online: ::std::option::Option::None,
+            last_activity_date: ::std::option::Option::None,
+            personal_gender: ::std::option::Option::None,
+            personal_birthday: ::std::option::Option::None,
+            work_position: ::std::option::Option::None,
+            uf_employment_date: ::std::option::Option::None,
+            uf_department: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_NAME`.
+    #[must_use]
+    pub fn last_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EMAIL`.
+    #[must_use]
+    pub fn email(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.email = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_LOGIN`.
+    #[must_use]
+    pub fn last_login(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_login = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_REGISTER`.
+    #[must_use]
+    pub fn date_register(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_register = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_ONLINE`.
+    #[must_use]
+    pub fn is_online(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_online = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_ACTIVITY_DATE`.
+    #[must_use]
+    pub fn last_activity_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_activity_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_GENDER`.
+    #[must_use]
+    pub fn personal_gender(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_gender = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_BIRTHDAY`.
+    #[must_use]
+    pub fn personal_birthday(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_birthday = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_POSITION`.
+    #[must_use]
+    pub fn work_position(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_position = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_EMPLOYMENT_DATE`.
+    #[must_use]
+    pub fn uf_employment_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_employment_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_DEPARTMENT`.
+    #[must_use]
+    pub fn uf_department(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<f64>>,
+    ) -> Self {
+        self.uf_department = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response, which contains custom fields
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FieldsResult {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `XML_ID`.
+    #[serde(
+        rename = "XML_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ACTIVE`.
+    #[serde(
+        rename = "ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LAST_NAME`.
+    #[serde(
+        rename = "LAST_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SECOND_NAME`.
+    #[serde(
+        rename = "SECOND_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub second_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TITLE`.
+    #[serde(
+        rename = "TITLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EMAIL`.
+    #[serde(
+        rename = "EMAIL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub email: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LAST_LOGIN`.
+    #[serde(
+        rename = "LAST_LOGIN",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_login: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DATE_REGISTER`.
+    #[serde(
+        rename = "DATE_REGISTER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_register: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TIME_ZONE`.
+    #[serde(
+        rename = "TIME_ZONE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub time_zone: ::std::option::Option<::std::string::String>,
+    /// Wire name: `IS_ONLINE`.
+    #[serde(
+        rename = "IS_ONLINE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_online: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TIMESTAMP_X`.
+    #[serde(
+        rename = "TIMESTAMP_X",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub timestamp_x: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LAST_ACTIVITY_DATE`.
+    #[serde(
+        rename = "LAST_ACTIVITY_DATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_activity_date: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_GENDER`.
+    #[serde(
+        rename = "PERSONAL_GENDER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_gender: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_PROFESSION`.
+    #[serde(
+        rename = "PERSONAL_PROFESSION",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_profession: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_WWW`.
+    #[serde(
+        rename = "PERSONAL_WWW",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_www: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_BIRTHDAY`.
+    #[serde(
+        rename = "PERSONAL_BIRTHDAY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_birthday: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_PHOTO`.
+    #[serde(
+        rename = "PERSONAL_PHOTO",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_photo: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_ICQ`.
+    #[serde(
+        rename = "PERSONAL_ICQ",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_icq: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_PHONE`.
+    #[serde(
+        rename = "PERSONAL_PHONE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_phone: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_FAX`.
+    #[serde(
+        rename = "PERSONAL_FAX",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_fax: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_MOBILE`.
+    #[serde(
+        rename = "PERSONAL_MOBILE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_mobile: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_PAGER`.
+    #[serde(
+        rename = "PERSONAL_PAGER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_pager: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_STREET`.
+    #[serde(
+        rename = "PERSONAL_STREET",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_street: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_CITY`.
+    #[serde(
+        rename = "PERSONAL_CITY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_city: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_STATE`.
+    #[serde(
+        rename = "PERSONAL_STATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_state: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_ZIP`.
+    #[serde(
+        rename = "PERSONAL_ZIP",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_zip: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_COUNTRY`.
+    #[serde(
+        rename = "PERSONAL_COUNTRY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_country: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_MAILBOX`.
+    #[serde(
+        rename = "PERSONAL_MAILBOX",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_mailbox: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_NOTES`.
+    #[serde(
+        rename = "PERSONAL_NOTES",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_notes: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_PHONE`.
+    #[serde(
+        rename = "WORK_PHONE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_phone: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_COMPANY`.
+    #[serde(
+        rename = "WORK_COMPANY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_company: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_POSITION`.
+    #[serde(
+        rename = "WORK_POSITION",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_position: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_DEPARTMENT`.
+    #[serde(
+        rename = "WORK_DEPARTMENT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_department: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_WWW`.
+    #[serde(
+        rename = "WORK_WWW",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_www: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_FAX`.
+    #[serde(
+        rename = "WORK_FAX",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_fax: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_PAGER`.
+    #[serde(
+        rename = "WORK_PAGER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_pager: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_STREET`.
+    #[serde(
+        rename = "WORK_STREET",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_street: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_MAILBOX`.
+    #[serde(
+        rename = "WORK_MAILBOX",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_mailbox: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_CITY`.
+    #[serde(
+        rename = "WORK_CITY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_city: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_STATE`.
+    #[serde(
+        rename = "WORK_STATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_state: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_ZIP`.
+    #[serde(
+        rename = "WORK_ZIP",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_zip: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_COUNTRY`.
+    #[serde(
+        rename = "WORK_COUNTRY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_country: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_PROFILE`.
+    #[serde(
+        rename = "WORK_PROFILE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_profile: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_LOGO`.
+    #[serde(
+        rename = "WORK_LOGO",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_logo: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_NOTES`.
+    #[serde(
+        rename = "WORK_NOTES",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_notes: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_SKYPE_LINK`.
+    #[serde(
+        rename = "UF_SKYPE_LINK",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_skype_link: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_ZOOM`.
+    #[serde(
+        rename = "UF_ZOOM",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_zoom: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_EMPLOYMENT_DATE`.
+    #[serde(
+        rename = "UF_EMPLOYMENT_DATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_employment_date: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_TIMEMAN`.
+    #[serde(
+        rename = "UF_TIMEMAN",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_timeman: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_DEPARTMENT`.
+    #[serde(
+        rename = "UF_DEPARTMENT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_department: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_INTERESTS`.
+    #[serde(
+        rename = "UF_INTERESTS",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_interests: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_SKILLS`.
+    #[serde(
+        rename = "UF_SKILLS",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_skills: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_WEB_SITES`.
+    #[serde(
+        rename = "UF_WEB_SITES",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_web_sites: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_XING`.
+    #[serde(
+        rename = "UF_XING",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_xing: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_LINKEDIN`.
+    #[serde(
+        rename = "UF_LINKEDIN",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_linkedin: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_TWITTER`.
+    #[serde(
+        rename = "UF_TWITTER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_twitter: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_SKYPE`.
+    #[serde(
+        rename = "UF_SKYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_skype: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_DISTRICT`.
+    #[serde(
+        rename = "UF_DISTRICT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_district: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_PHONE_INNER`.
+    #[serde(
+        rename = "UF_PHONE_INNER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_phone_inner: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USER_TYPE`.
+    #[serde(
+        rename = "USER_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FieldsResult {
+    /// Creates a `FieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            last_name: ::std::option::Option::None,
+            second_name: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            email: ::std::option::Option::None,
+            last_login: ::std::option::Option::None,
+            date_register: ::std::option::Option::None,
+            time_zone: ::std::option::Option::None,
+            is_online: ::std::option::Option::None,
+            timestamp_x: ::std::option::Option::None,
+            last_activity_date: ::std::option::Option::None,
+            personal_gender: ::std::option::Option::None,
+            personal_profession: ::std::option::Option::None,
+            personal_www: ::std::option::Option::None,
+            personal_birthday: ::std::option::Option::None,
+            personal_photo: ::std::option::Option::None,
+            personal_icq: ::std::option::Option::None,
+            personal_phone: ::std::option::Option::None,
+            personal_fax: ::std::option::Option::None,
+            personal_mobile: ::std::option::Option::None,
+            personal_pager: ::std::option::Option::None,
+            personal_street: ::std::option::Option::None,
+            personal_city: ::std::option::Option::None,
+            personal_state: ::std::option::Option::None,
+            personal_zip: ::std::option::Option::None,
+            personal_country: ::std::option::Option::None,
+            personal_mailbox: ::std::option::Option::None,
+            personal_notes: ::std::option::Option::None,
+            work_phone: ::std::option::Option::None,
+            work_company: ::std::option::Option::None,
+            work_position: ::std::option::Option::None,
+            work_department: ::std::option::Option::None,
+            work_www: ::std::option::Option::None,
+            work_fax: ::std::option::Option::None,
+            work_pager: ::std::option::Option::None,
+            work_street: ::std::option::Option::None,
+            work_mailbox: ::std::option::Option::None,
+            work_city: ::std::option::Option::None,
+            work_state: ::std::option::Option::None,
+            work_zip: ::std::option::Option::None,
+            work_country: ::std::option::Option::None,
+            work_profile: ::std::option::Option::None,
+            work_logo: ::std::option::Option::None,
+            work_notes: ::std::option::Option::None,
+            uf_skype_link: ::std::option::Option::None,
+            uf_zoom: ::std::option::Option::None,
+            uf_employment_date: ::std::option::Option::None,
+            uf_timeman: ::std::option::Option::None,
+            uf_department: ::std::option::Option::None,
+            uf_interests: ::std::option::Option::None,
+            uf_skills: ::std::option::Option::None,
+            uf_web_sites: ::std::option::Option::None,
+            uf_xing: ::std::option::Option::None,
+            uf_linkedin: ::std::option::Option::None,
+            uf_twitter: ::std::option::Option::None,
+            uf_skype: ::std::option::Option::None,
+            uf_district: ::std::option::Option::None,
+            uf_phone_inner: ::std::option::Option::None,
+            user_type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_NAME`.
+    #[must_use]
+    pub fn last_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SECOND_NAME`.
+    #[must_use]
+    pub fn second_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.second_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TITLE`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EMAIL`.
+    #[must_use]
+    pub fn email(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.email = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_LOGIN`.
+    #[must_use]
+    pub fn last_login(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_login = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_REGISTER`.
+    #[must_use]
+    pub fn date_register(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_register = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TIME_ZONE`.
+    #[must_use]
+    pub fn time_zone(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.time_zone = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_ONLINE`.
+    #[must_use]
+    pub fn is_online(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_online = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TIMESTAMP_X`.
+    #[must_use]
+    pub fn timestamp_x(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.timestamp_x = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_ACTIVITY_DATE`.
+    #[must_use]
+    pub fn last_activity_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_activity_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_GENDER`.
+    #[must_use]
+    pub fn personal_gender(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_gender = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_PROFESSION`.
+    #[must_use]
+    pub fn personal_profession(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_profession = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_WWW`.
+    #[must_use]
+    pub fn personal_www(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_www = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_BIRTHDAY`.
+    #[must_use]
+    pub fn personal_birthday(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_birthday = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_PHOTO`.
+    #[must_use]
+    pub fn personal_photo(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_photo = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_ICQ`.
+    #[must_use]
+    pub fn personal_icq(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_icq = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_PHONE`.
+    #[must_use]
+    pub fn personal_phone(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_phone = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_FAX`.
+    #[must_use]
+    pub fn personal_fax(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_fax = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_MOBILE`.
+    #[must_use]
+    pub fn personal_mobile(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_mobile = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_PAGER`.
+    #[must_use]
+    pub fn personal_pager(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_pager = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_STREET`.
+    #[must_use]
+    pub fn personal_street(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_street = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_CITY`.
+    #[must_use]
+    pub fn personal_city(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_city = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_STATE`.
+    #[must_use]
+    pub fn personal_state(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_state = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_ZIP`.
+    #[must_use]
+    pub fn personal_zip(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_zip = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_COUNTRY`.
+    #[must_use]
+    pub fn personal_country(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_country = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_MAILBOX`.
+    #[must_use]
+    pub fn personal_mailbox(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_mailbox = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_NOTES`.
+    #[must_use]
+    pub fn personal_notes(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_notes = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_PHONE`.
+    #[must_use]
+    pub fn work_phone(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_phone = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_COMPANY`.
+    #[must_use]
+    pub fn work_company(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_company = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_POSITION`.
+    #[must_use]
+    pub fn work_position(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_position = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_DEPARTMENT`.
+    #[must_use]
+    pub fn work_department(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_department = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_WWW`.
+    #[must_use]
+    pub fn work_www(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_www = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_FAX`.
+    #[must_use]
+    pub fn work_fax(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_fax = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_PAGER`.
+    #[must_use]
+    pub fn work_pager(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_pager = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_STREET`.
+    #[must_use]
+    pub fn work_street(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_street = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_MAILBOX`.
+    #[must_use]
+    pub fn work_mailbox(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_mailbox = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_CITY`.
+    #[must_use]
+    pub fn work_city(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_city = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_STATE`.
+    #[must_use]
+    pub fn work_state(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_state = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_ZIP`.
+    #[must_use]
+    pub fn work_zip(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_zip = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_COUNTRY`.
+    #[must_use]
+    pub fn work_country(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_country = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_PROFILE`.
+    #[must_use]
+    pub fn work_profile(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_profile = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_LOGO`.
+    #[must_use]
+    pub fn work_logo(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_logo = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_NOTES`.
+    #[must_use]
+    pub fn work_notes(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_notes = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_SKYPE_LINK`.
+    #[must_use]
+    pub fn uf_skype_link(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_skype_link = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_ZOOM`.
+    #[must_use]
+    pub fn uf_zoom(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_zoom = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_EMPLOYMENT_DATE`.
+    #[must_use]
+    pub fn uf_employment_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_employment_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_TIMEMAN`.
+    #[must_use]
+    pub fn uf_timeman(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_timeman = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_DEPARTMENT`.
+    #[must_use]
+    pub fn uf_department(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_department = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_INTERESTS`.
+    #[must_use]
+    pub fn uf_interests(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_interests = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_SKILLS`.
+    #[must_use]
+    pub fn uf_skills(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_skills = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_WEB_SITES`.
+    #[must_use]
+    pub fn uf_web_sites(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_web_sites = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_XING`.
+    #[must_use]
+    pub fn uf_xing(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_xing = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_LINKEDIN`.
+    #[must_use]
+    pub fn uf_linkedin(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_linkedin = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_TWITTER`.
+    #[must_use]
+    pub fn uf_twitter(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_twitter = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_SKYPE`.
+    #[must_use]
+    pub fn uf_skype(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_skype = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_DISTRICT`.
+    #[must_use]
+    pub fn uf_district(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_district = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_PHONE_INNER`.
+    #[must_use]
+    pub fn uf_phone_inner(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_phone_inner = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USER_TYPE`.
+    #[must_use]
+    pub fn user_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Additionally, you can specify any parameters from user.add to filter by their values. In addition to the main fields, the following additional ones are available:
 /// - `UF_DEPARTMENT` — belonging to the company structure;
 /// - `UF_PHONE_INNER` — internal telephone number;
@@ -3714,6 +5098,417 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for GetFilter {
         ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
     }
 }
+/// The `GetResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct GetResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ACTIVE`.
+    #[serde(
+        rename = "ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<bool>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LAST_NAME`.
+    #[serde(
+        rename = "LAST_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SECOND_NAME`.
+    #[serde(
+        rename = "SECOND_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub second_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EMAIL`.
+    #[serde(
+        rename = "EMAIL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub email: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LAST_LOGIN`.
+    #[serde(
+        rename = "LAST_LOGIN",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_login: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DATE_REGISTER`.
+    #[serde(
+        rename = "DATE_REGISTER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_register: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TIME_ZONE`.
+    #[serde(
+        rename = "TIME_ZONE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub time_zone: ::std::option::Option<::std::string::String>,
+    /// Wire name: `IS_ONLINE`.
+    #[serde(
+        rename = "IS_ONLINE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_online: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TIMESTAMP_X`.
+    #[serde(rename = "TIMESTAMP_X", default, skip_serializing_if = "Option::is_none")]
+    pub timestamp_x: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `LAST_ACTIVITY_DATE`.
+    #[serde(
+        rename = "LAST_ACTIVITY_DATE",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_activity_date: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `PERSONAL_GENDER`.
+    #[serde(
+        rename = "PERSONAL_GENDER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_gender: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_WWW`.
+    #[serde(
+        rename = "PERSONAL_WWW",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_www: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_BIRTHDAY`.
+    #[serde(
+        rename = "PERSONAL_BIRTHDAY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_birthday: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_MOBILE`.
+    #[serde(
+        rename = "PERSONAL_MOBILE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_mobile: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_CITY`.
+    #[serde(
+        rename = "PERSONAL_CITY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_city: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_PHONE`.
+    #[serde(
+        rename = "WORK_PHONE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_phone: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_POSITION`.
+    #[serde(
+        rename = "WORK_POSITION",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_position: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_EMPLOYMENT_DATE`.
+    #[serde(
+        rename = "UF_EMPLOYMENT_DATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_employment_date: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_DEPARTMENT`.
+    #[serde(rename = "UF_DEPARTMENT", default, skip_serializing_if = "Option::is_none")]
+    pub uf_department: ::std::option::Option<::std::vec::Vec<f64>>,
+    /// Wire name: `USER_TYPE`.
+    #[serde(
+        rename = "USER_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl GetResultItem {
+    /// Creates a `GetResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            last_name: ::std::option::Option::None,
+            second_name: ::std::option::Option::None,
+            email: ::std::option::Option::None,
+            last_login: ::std::option::Option::None,
+            date_register: ::std::option::Option::None,
+            time_zone: ::std::option::Option::None,
+            is_online: ::std::option::Option::None,
+            timestamp_x: ::std::option::Option::None,
+            last_activity_date: ::std::option::Option::None,
+            personal_gender: ::std::option::Option::None,
+            personal_www: ::std::option::Option::None,
+            personal_birthday: ::std::option::Option::None,
+            personal_mobile: ::std::option::Option::None,
+            personal_city: ::std::option::Option::None,
+            work_phone: ::std::option::Option::None,
+            work_position: ::std::option::Option::None,
+            uf_employment_date: ::std::option::Option::None,
+            uf_department: ::std::option::Option::None,
+            user_type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_NAME`.
+    #[must_use]
+    pub fn last_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SECOND_NAME`.
+    #[must_use]
+    pub fn second_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.second_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EMAIL`.
+    #[must_use]
+    pub fn email(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.email = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_LOGIN`.
+    #[must_use]
+    pub fn last_login(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_login = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_REGISTER`.
+    #[must_use]
+    pub fn date_register(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_register = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TIME_ZONE`.
+    #[must_use]
+    pub fn time_zone(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.time_zone = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_ONLINE`.
+    #[must_use]
+    pub fn is_online(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_online = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TIMESTAMP_X`.
+    #[must_use]
+    pub fn timestamp_x(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.timestamp_x = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_ACTIVITY_DATE`.
+    #[must_use]
+    pub fn last_activity_date(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.last_activity_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_GENDER`.
+    #[must_use]
+    pub fn personal_gender(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_gender = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_WWW`.
+    #[must_use]
+    pub fn personal_www(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_www = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_BIRTHDAY`.
+    #[must_use]
+    pub fn personal_birthday(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_birthday = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_MOBILE`.
+    #[must_use]
+    pub fn personal_mobile(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_mobile = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_CITY`.
+    #[must_use]
+    pub fn personal_city(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_city = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_PHONE`.
+    #[must_use]
+    pub fn work_phone(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_phone = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_POSITION`.
+    #[must_use]
+    pub fn work_position(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_position = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_EMPLOYMENT_DATE`.
+    #[must_use]
+    pub fn uf_employment_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_employment_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_DEPARTMENT`.
+    #[must_use]
+    pub fn uf_department(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<f64>>,
+    ) -> Self {
+        self.uf_department = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USER_TYPE`.
+    #[must_use]
+    pub fn user_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// The array can contain fields in any combination:
 /// - `NAME` — first name
 /// - `LAST_NAME` — last name
@@ -3783,5 +5578,913 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for SearchFilter {
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
         ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// The `SearchResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SearchResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ACTIVE`.
+    #[serde(
+        rename = "ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<bool>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LAST_NAME`.
+    #[serde(
+        rename = "LAST_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SECOND_NAME`.
+    #[serde(
+        rename = "SECOND_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub second_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EMAIL`.
+    #[serde(
+        rename = "EMAIL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub email: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LAST_LOGIN`.
+    #[serde(
+        rename = "LAST_LOGIN",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_login: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DATE_REGISTER`.
+    #[serde(
+        rename = "DATE_REGISTER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_register: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TIME_ZONE`.
+    #[serde(
+        rename = "TIME_ZONE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub time_zone: ::std::option::Option<::std::string::String>,
+    /// Wire name: `IS_ONLINE`.
+    #[serde(
+        rename = "IS_ONLINE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_online: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TIMESTAMP_X`.
+    #[serde(rename = "TIMESTAMP_X", default, skip_serializing_if = "Option::is_none")]
+    pub timestamp_x: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `LAST_ACTIVITY_DATE`.
+    #[serde(
+        rename = "LAST_ACTIVITY_DATE",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_activity_date: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `PERSONAL_GENDER`.
+    #[serde(
+        rename = "PERSONAL_GENDER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_gender: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_WWW`.
+    #[serde(
+        rename = "PERSONAL_WWW",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_www: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_BIRTHDAY`.
+    #[serde(
+        rename = "PERSONAL_BIRTHDAY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_birthday: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_MOBILE`.
+    #[serde(
+        rename = "PERSONAL_MOBILE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_mobile: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_CITY`.
+    #[serde(
+        rename = "PERSONAL_CITY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_city: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_PHONE`.
+    #[serde(
+        rename = "WORK_PHONE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_phone: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_POSITION`.
+    #[serde(
+        rename = "WORK_POSITION",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_position: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_EMPLOYMENT_DATE`.
+    #[serde(
+        rename = "UF_EMPLOYMENT_DATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_employment_date: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_DEPARTMENT`.
+    #[serde(rename = "UF_DEPARTMENT", default, skip_serializing_if = "Option::is_none")]
+    pub uf_department: ::std::option::Option<::std::vec::Vec<f64>>,
+    /// Wire name: `USER_TYPE`.
+    #[serde(
+        rename = "USER_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SearchResultItem {
+    /// Creates a `SearchResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            last_name: ::std::option::Option::None,
+            second_name: ::std::option::Option::None,
+            email: ::std::option::Option::None,
+            last_login: ::std::option::Option::None,
+            date_register: ::std::option::Option::None,
+            time_zone: ::std::option::Option::None,
+            is_online: ::std::option::Option::None,
+            timestamp_x: ::std::option::Option::None,
+            last_activity_date: ::std::option::Option::None,
+            personal_gender: ::std::option::Option::None,
+            personal_www: ::std::option::Option::None,
+            personal_birthday: ::std::option::Option::None,
+            personal_mobile: ::std::option::Option::None,
+            personal_city: ::std::option::Option::None,
+            work_phone: ::std::option::Option::None,
+            work_position: ::std::option::Option::None,
+            uf_employment_date: ::std::option::Option::None,
+            uf_department: ::std::option::Option::None,
+            user_type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_NAME`.
+    #[must_use]
+    pub fn last_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SECOND_NAME`.
+    #[must_use]
+    pub fn second_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.second_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EMAIL`.
+    #[must_use]
+    pub fn email(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.email = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_LOGIN`.
+    #[must_use]
+    pub fn last_login(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_login = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_REGISTER`.
+    #[must_use]
+    pub fn date_register(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_register = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TIME_ZONE`.
+    #[must_use]
+    pub fn time_zone(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.time_zone = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_ONLINE`.
+    #[must_use]
+    pub fn is_online(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_online = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TIMESTAMP_X`.
+    #[must_use]
+    pub fn timestamp_x(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.timestamp_x = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_ACTIVITY_DATE`.
+    #[must_use]
+    pub fn last_activity_date(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.last_activity_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_GENDER`.
+    #[must_use]
+    pub fn personal_gender(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_gender = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_WWW`.
+    #[must_use]
+    pub fn personal_www(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_www = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_BIRTHDAY`.
+    #[must_use]
+    pub fn personal_birthday(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_birthday = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_MOBILE`.
+    #[must_use]
+    pub fn personal_mobile(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_mobile = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_CITY`.
+    #[must_use]
+    pub fn personal_city(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_city = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_PHONE`.
+    #[must_use]
+    pub fn work_phone(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_phone = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_POSITION`.
+    #[must_use]
+    pub fn work_position(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_position = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_EMPLOYMENT_DATE`.
+    #[must_use]
+    pub fn uf_employment_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_employment_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_DEPARTMENT`.
+    #[must_use]
+    pub fn uf_department(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<f64>>,
+    ) -> Self {
+        self.uf_department = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USER_TYPE`.
+    #[must_use]
+    pub fn user_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `UserfieldListResultItemSettings` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct UserfieldListResultItemSettings {
+    /// Wire name: `DISPLAY`.
+    #[serde(
+        rename = "DISPLAY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub display: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LIST_HEIGHT`.
+    #[serde(
+        rename = "LIST_HEIGHT",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_height: ::std::option::Option<f64>,
+    /// Wire name: `CAPTION_NO_VALUE`.
+    #[serde(
+        rename = "CAPTION_NO_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub caption_no_value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SHOW_NO_VALUE`.
+    #[serde(
+        rename = "SHOW_NO_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_no_value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DEFAULT_VALUE`.
+    #[serde(
+        rename = "DEFAULT_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default_value: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl UserfieldListResultItemSettings {
+    /// Creates a `UserfieldListResultItemSettings` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            display: ::std::option::Option::None,
+            list_height: ::std::option::Option::None,
+            caption_no_value: ::std::option::Option::None,
+            show_no_value: ::std::option::Option::None,
+            default_value: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `DISPLAY`.
+    #[must_use]
+    pub fn display(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.display = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_HEIGHT`.
+    #[must_use]
+    pub fn list_height(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.list_height = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CAPTION_NO_VALUE`.
+    #[must_use]
+    pub fn caption_no_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.caption_no_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHOW_NO_VALUE`.
+    #[must_use]
+    pub fn show_no_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_no_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEFAULT_VALUE`.
+    #[must_use]
+    pub fn default_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default_value = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `UserfieldListResultItemListItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct UserfieldListResultItemListItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Wire name: `VALUE`.
+    #[serde(
+        rename = "VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DEF`.
+    #[serde(
+        rename = "DEF",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub def: ::std::option::Option<::std::string::String>,
+    /// Wire name: `XML_ID`.
+    #[serde(
+        rename = "XML_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl UserfieldListResultItemListItem {
+    /// Creates a `UserfieldListResultItemListItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            value: ::std::option::Option::None,
+            def: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `VALUE`.
+    #[must_use]
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEF`.
+    #[must_use]
+    pub fn def(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.def = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `UserfieldListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct UserfieldListResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ENTITY_ID`.
+    #[serde(
+        rename = "ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `FIELD_NAME`.
+    #[serde(
+        rename = "FIELD_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub field_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USER_TYPE_ID`.
+    #[serde(
+        rename = "USER_TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `XML_ID`.
+    #[serde(rename = "XML_ID", default, skip_serializing_if = "Option::is_none")]
+    pub xml_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MULTIPLE`.
+    #[serde(
+        rename = "MULTIPLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub multiple: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MANDATORY`.
+    #[serde(
+        rename = "MANDATORY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub mandatory: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SHOW_FILTER`.
+    #[serde(
+        rename = "SHOW_FILTER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_filter: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SHOW_IN_LIST`.
+    #[serde(
+        rename = "SHOW_IN_LIST",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_in_list: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EDIT_IN_LIST`.
+    #[serde(
+        rename = "EDIT_IN_LIST",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub edit_in_list: ::std::option::Option<::std::string::String>,
+    /// Wire name: `IS_SEARCHABLE`.
+    #[serde(
+        rename = "IS_SEARCHABLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_searchable: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SETTINGS`.
+    #[serde(rename = "SETTINGS", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<UserfieldListResultItemSettings>,
+    /// Wire name: `LIST`.
+    #[serde(rename = "LIST", default, skip_serializing_if = "Option::is_none")]
+    pub list: ::std::option::Option<::std::vec::Vec<UserfieldListResultItemListItem>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl UserfieldListResultItem {
+    /// Creates a `UserfieldListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            field_name: ::std::option::Option::None,
+            user_type_id: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            multiple: ::std::option::Option::None,
+            mandatory: ::std::option::Option::None,
+            show_filter: ::std::option::Option::None,
+            show_in_list: ::std::option::Option::None,
+            edit_in_list: ::std::option::Option::None,
+            is_searchable: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            list: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FIELD_NAME`.
+    #[must_use]
+    pub fn field_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.field_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USER_TYPE_ID`.
+    #[must_use]
+    pub fn user_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MULTIPLE`.
+    #[must_use]
+    pub fn multiple(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MANDATORY`.
+    #[must_use]
+    pub fn mandatory(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.mandatory = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHOW_FILTER`.
+    #[must_use]
+    pub fn show_filter(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_filter = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHOW_IN_LIST`.
+    #[must_use]
+    pub fn show_in_list(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_in_list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EDIT_IN_LIST`.
+    #[must_use]
+    pub fn edit_in_list(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.edit_in_list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_SEARCHABLE`.
+    #[must_use]
+    pub fn is_searchable(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_searchable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SETTINGS`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<UserfieldListResultItemSettings>,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST`.
+    #[must_use]
+    pub fn list(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<UserfieldListResultItemListItem>,
+        >,
+    ) -> Self {
+        self.list = ::std::option::Option::Some(value.into());
+        self
     }
 }
